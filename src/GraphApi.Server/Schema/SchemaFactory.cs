@@ -1,0 +1,84 @@
+using Microsoft.Extensions.DependencyInjection;
+using GraphApi.Server.Authorization;
+using GraphApi.Server.Schema.Nodes;
+using GraphApi.Server.Schema.Scalars;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using GraphQLParser;
+
+namespace GraphApi.Server.Schema;
+
+/// <summary>
+/// Builds the executable schema from the SDL files and the application's bindings, once per process.
+/// Start-up fails with every mismatch listed when SDL and code drift apart.
+/// </summary>
+internal static class SchemaFactory
+{
+    public static ISchema Build(SchemaFirstOptions options, IServiceProvider services)
+    {
+        var sdl = SchemaFiles.Load(options.SchemaDirectory);
+        var mismatches = SchemaBindingValidator.Validate(Parser.Parse(sdl), options);
+        if (mismatches.Count > 0)
+        {
+            throw new SchemaBindingException(mismatches);
+        }
+
+        var nodeResolvers = new NodeResolvers(options.Nodes);
+        var schema = GraphQL.Types.Schema.For<ContractSchemaBuilder>(sdl, builder =>
+        {
+            builder.EnumTypes = options.EnumTypes;
+            builder.ServiceProvider = services;
+            foreach (var (resolverType, typeName) in options.ResolverTypes)
+            {
+                builder.Types.Include(typeName, resolverType);
+            }
+
+            foreach (var (typeName, clrType) in options.ObjectTypes)
+            {
+                builder.Types.For(typeName).IsTypeOfFunc = value => clrType.IsInstanceOfType(value);
+            }
+
+            foreach (var node in options.Nodes.Values)
+            {
+                builder.Types.For(node.TypeName).FieldFor("id").Resolver = NodeResolvers.Id(node);
+            }
+
+            if (options.Nodes.Count > 0)
+            {
+                builder.Types.For("Query").FieldFor("node").Resolver = nodeResolvers.Node;
+                builder.Types.For("Query").FieldFor("nodes").Resolver = nodeResolvers.Nodes;
+            }
+        });
+
+        schema.RegisterType(new UtcDateTimeGraphType());
+        schema.Initialize();
+
+        IFieldResolverDecorator[] decorators =
+        [
+            .. services.GetServices<IFieldResolverDecorator>(),
+            new AuthorizationDecorator(schema, options.ObjectTypes), // outermost: checks run before anything else
+        ];
+        Decorate(schema, decorators);
+        return schema;
+    }
+
+    private static void Decorate(ISchema schema, IEnumerable<IFieldResolverDecorator> decorators)
+    {
+        foreach (var type in schema.AllTypes.OfType<IComplexGraphType>().Where(t => t is IObjectGraphType))
+        {
+            if (type.Name.StartsWith("__", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var field in type.Fields)
+            {
+                foreach (var decorator in decorators)
+                {
+                    var inner = field.Resolver ?? NameFieldResolver.Instance;
+                    field.Resolver = decorator.Decorate(schema, type, field, inner) ?? field.Resolver;
+                }
+            }
+        }
+    }
+}

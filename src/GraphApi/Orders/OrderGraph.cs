@@ -1,0 +1,33 @@
+using GraphApi.Server.Data;
+using GraphApi.Server.DataLoading;
+using GraphApi.Server.Schema;
+
+namespace GraphApi.Orders;
+
+/// <summary>Binds the Orders feature to the SDL (schema/orders.graphql).</summary>
+internal static class OrderGraph
+{
+    public const string TypeName = "Order";
+
+    public static SchemaFirstOptions AddOrders(this SchemaFirstOptions schema) => schema
+        .AddNode<Order, int>(TypeName, o => o.Id, (context, id) =>
+            context.RequestServices!.GetRequiredService<OrderByIdLoader>().LoadAsync(id))
+        .AddResolvers<OrderResolvers>()
+        .AddResolvers<OrderItemResolvers>()
+        .MapObject<OrderItem>("OrderItem")
+        .MapEnum<OrderStatus>("OrderStatus")
+        .MapEnum<OrderEventKind>("OrderEventKind")
+        .MapObject<OrderStatusChange>("OrderStatusChange")
+        .MapObject<OrderEvent>("OrderEvent")
+        .MapObject<PlaceOrderPayload>("PlaceOrderPayload")
+        .MapObject<UpdateOrderStatusPayload>("UpdateOrderStatusPayload")
+        .MapObject<CancelOrderPayload>("CancelOrderPayload")
+        .MapObject<OutOfStockError>("OutOfStockError")
+        .MapObject<OrderNotFoundError>("OrderNotFoundError")
+        .MapObject<InvalidStatusTransitionError>("InvalidStatusTransitionError");
+
+    public static IServiceCollection AddOrderServices(this IServiceCollection services) => services
+        .AddDataLoader<OrderByIdLoader>()
+        .AddDataLoader<OrderItemsByOrderLoader>()
+        .AddQueryableMapping<Order>(m => m.Key(o => o.Id));
+}

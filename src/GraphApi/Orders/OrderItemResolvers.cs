@@ -1,0 +1,12 @@
+using GraphApi.Products;
+using GraphQL;
+using GraphQL.DataLoader;
+
+namespace GraphApi.Orders;
+
+[GraphQLMetadata("OrderItem")]
+internal sealed class OrderItemResolvers
+{
+    public IDataLoaderResult<Product?> Product([FromSource] OrderItem item, [FromServices] ProductByIdLoader products) =>
+        products.LoadAsync(item.ProductId);
+}
