@@ -1,0 +1,148 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace GraphApi.Server.Data;
+
+/// <summary>
+/// Translates a Hot Chocolate-style <c>where:</c> input into a predicate EF Core runs in SQL. Fields of one object
+/// are ANDed; <c>and</c>/<c>or</c> lists nest both at object level and inside an operation input.
+/// </summary>
+internal static class FilterExpressionBuilder
+{
+    private static readonly MethodInfo ToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+    private static readonly MethodInfo Contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    private static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+    private static readonly MethodInfo EndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string)])!;
+
+    /// <summary>The predicate, or null when the input filters nothing (absent or empty).</summary>
+    public static Expression<Func<T, bool>>? Build<T>(IDictionary<string, object?>? where, QueryableMapping<T> mapping)
+    {
+        var body = where is null ? null : BuildObject(where, mapping);
+        return body is null ? null : Expression.Lambda<Func<T, bool>>(body, mapping.Entity);
+    }
+
+    private static Expression? BuildObject<T>(IDictionary<string, object?> input, QueryableMapping<T> mapping)
+    {
+        var parts = new List<Expression?>();
+        foreach (var (name, value) in input)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            parts.Add(name switch
+            {
+                "and" => All(InputShapes.AsObjectList(value, name).Select(item => BuildObject(item, mapping))),
+                "or" => Any(InputShapes.AsObjectList(value, name).Select(item => BuildObject(item, mapping))),
+                _ => BuildOperations(mapping.Resolve(name).Body, InputShapes.AsObject(value, name)),
+            });
+        }
+
+        return All(parts);
+    }
+
+    private static Expression? BuildOperations(Expression member, IDictionary<string, object?> operations)
+    {
+        var parts = new List<Expression?>();
+        foreach (var (operation, value) in operations)
+        {
+            parts.Add(operation switch
+            {
+                "and" => All(InputShapes.AsObjectList(value, operation).Select(item => BuildOperations(member, item))),
+                "or" => Any(InputShapes.AsObjectList(value, operation).Select(item => BuildOperations(member, item))),
+                "eq" => EqualTo(member, value),
+                "neq" => Not(EqualTo(member, value)),
+                "in" => In(member, value),
+                "nin" => Not(In(member, value)),
+                _ => BuildNonNullOperation(member, operation, value),
+            });
+        }
+
+        return All(parts);
+    }
+
+    /// <summary>Comparisons and text matches; a null operand means "not given" for these.</summary>
+    private static Expression? BuildNonNullOperation(Expression member, string operation, object? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return operation switch
+        {
+            "gt" => Comparison.Build(member, ExpressionType.GreaterThan, value),
+            "ngt" => Not(Comparison.Build(member, ExpressionType.GreaterThan, value)),
+            "gte" => Comparison.Build(member, ExpressionType.GreaterThanOrEqual, value),
+            "ngte" => Not(Comparison.Build(member, ExpressionType.GreaterThanOrEqual, value)),
+            "lt" => Comparison.Build(member, ExpressionType.LessThan, value),
+            "nlt" => Not(Comparison.Build(member, ExpressionType.LessThan, value)),
+            "lte" => Comparison.Build(member, ExpressionType.LessThanOrEqual, value),
+            "nlte" => Not(Comparison.Build(member, ExpressionType.LessThanOrEqual, value)),
+            "contains" => IgnoringCase(member, Contains, value),
+            "ncontains" => Not(IgnoringCase(member, Contains, value)),
+            "startsWith" => IgnoringCase(member, StartsWith, value),
+            "nstartsWith" => Not(IgnoringCase(member, StartsWith, value)),
+            "endsWith" => IgnoringCase(member, EndsWith, value),
+            "nendsWith" => Not(IgnoringCase(member, EndsWith, value)),
+            _ => throw new InvalidOperationException($"Unknown filter operation '{operation}'."),
+        };
+    }
+
+    /// <summary><c>eq: null</c> is IS NULL.</summary>
+    private static Expression EqualTo(Expression member, object? value)
+    {
+        if (value is null)
+        {
+            var nullable = member.Type.IsValueType && Nullable.GetUnderlyingType(member.Type) is null
+                ? typeof(Nullable<>).MakeGenericType(member.Type)
+                : member.Type;
+            return Expression.Equal(Expression.Convert(member, nullable), Expression.Constant(null, nullable));
+        }
+
+        return Expression.Equal(member, QueryParameter.For(InputValueConverter.Convert(value, member.Type), member.Type));
+    }
+
+    private static Expression In(Expression member, object? value)
+    {
+        var allowsNull = !member.Type.IsValueType || Nullable.GetUnderlyingType(member.Type) is not null;
+        var values = InputShapes.AsList(value, "in")
+            .Where(item => item is not null || allowsNull)
+            .Select(item => InputValueConverter.Convert(item, member.Type));
+        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(member.Type))!;
+        foreach (var item in values)
+        {
+            list.Add(item);
+        }
+
+        return Expression.Call(
+            typeof(Enumerable), nameof(Enumerable.Contains), [member.Type],
+            QueryParameter.For(list, list.GetType()), member);
+    }
+
+    /// <summary>
+    /// lower() on both sides: the same case-insensitive match on SQLite and PostgreSQL (ASCII at least); the
+    /// operand is lowered in .NET and sent as a parameter.
+    /// </summary>
+    private static Expression IgnoringCase(Expression member, MethodInfo match, object value)
+    {
+        if (member.Type != typeof(string))
+        {
+            throw new InvalidOperationException($"'{match.Name}' filters need a string member, not {member.Type.Name}.");
+        }
+
+        var operand = InputValueConverter.Convert(value, typeof(string)) as string;
+        return Expression.Call(
+            Expression.Call(member, ToLower), match, QueryParameter.For(operand!.ToLowerInvariant()));
+    }
+
+    private static Expression? Not(Expression? operand) => operand is null ? null : Expression.Not(operand);
+
+    private static Expression? All(IEnumerable<Expression?> parts) => Combine(parts, Expression.AndAlso);
+
+    private static Expression? Any(IEnumerable<Expression?> parts) => Combine(parts, Expression.OrElse);
+
+    private static Expression? Combine(IEnumerable<Expression?> parts, Func<Expression, Expression, Expression> join) =>
+        parts.OfType<Expression>().Aggregate((Expression?)null, (left, right) => left is null ? right : join(left, right));
+}

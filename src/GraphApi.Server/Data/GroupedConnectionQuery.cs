@@ -1,0 +1,70 @@
+using System.Linq.Expressions;
+
+namespace GraphApi.Server.Data;
+
+/// <summary>The per-parent pieces of <see cref="QueryableConnectionExtensions.ToGroupedConnectionsAsync"/>.</summary>
+internal sealed class GroupedConnectionQuery<T, TParentKey>
+    where TParentKey : notnull
+{
+    private readonly ConnectionQuery<T> _query;
+    private readonly Expression<Func<T, TParentKey>> _parentKey;
+    private readonly IReadOnlyCollection<TParentKey> _parentKeys;
+    private readonly QueryableMapping<T> _mapping;
+    private readonly Func<T, TParentKey> _readParentKey;
+    private ILookup<TParentKey, T>? _rowsByParent;
+
+    public GroupedConnectionQuery(
+        ConnectionQuery<T> query,
+        Expression<Func<T, TParentKey>> parentKey,
+        IReadOnlyCollection<TParentKey> parentKeys,
+        QueryableMapping<T> mapping)
+    {
+        _query = query;
+        _parentKey = parentKey;
+        _parentKeys = parentKeys;
+        _mapping = mapping;
+        _readParentKey = parentKey.Compile();
+    }
+
+    public IQueryable<T> OfParents(IQueryable<T> source)
+    {
+        var keys = QueryParameter.For(_parentKeys.Distinct().ToList());
+        var body = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TParentKey)], keys, _parentKey.Body);
+        return source.Where(Expression.Lambda<Func<T, bool>>(body, _parentKey.Parameters));
+    }
+
+    /// <summary>
+    /// Every parent's page in one statement: <c>GroupBy(parent).SelectMany(g =&gt; g.OrderBy(...).Take(n + 1))</c>,
+    /// which EF Core turns into ROW_NUMBER() OVER (PARTITION BY parent ...); ordered by parent, then the sort, so
+    /// each parent's rows come back in sort order.
+    /// </summary>
+    public IQueryable<T> Pages(IQueryable<T> filtered)
+    {
+        var reversed = _query.Window.FromEnd;
+        var group = Expression.Parameter(typeof(IGrouping<TParentKey, T>), "group");
+        var perParent = Expression.Call(
+            typeof(Enumerable), nameof(Enumerable.Take), [typeof(T)],
+            _query.Sort.ApplyToEnumerable(group, reversed), _query.TakeCount);
+        var selector = Expression.Lambda<Func<IGrouping<TParentKey, T>, IEnumerable<T>>>(perParent, group);
+
+        var pages = _query.Bound(filtered).GroupBy(_parentKey).SelectMany(selector).OrderBy(_parentKey);
+        return _query.Sort.ApplyThen(pages, reversed);
+    }
+
+    public IReadOnlyList<T> RowsOf(IReadOnlyList<T> fetched, TParentKey parent)
+    {
+        _rowsByParent ??= fetched.ToLookup(_readParentKey);
+        return _rowsByParent[parent].ToList();
+    }
+
+    /// <summary>The parents having at least one of <paramref name="rows"/>; skipped when nobody needs the answer.</summary>
+    public async Task<IReadOnlySet<TParentKey>> ParentsWithRowsAsync(IQueryable<T>? rows, bool needed, CancellationToken ct)
+    {
+        if (rows is null || !needed)
+        {
+            return new HashSet<TParentKey>();
+        }
+
+        return (await QueryExecution.ToListAsync(rows.Select(_parentKey).Distinct(), ct)).ToHashSet();
+    }
+}

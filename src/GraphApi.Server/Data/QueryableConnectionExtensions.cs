@@ -1,0 +1,74 @@
+using System.Linq.Expressions;
+
+namespace GraphApi.Server.Data;
+
+/// <summary>Relay connections over <see cref="IQueryable{T}"/>, filtered, sorted and paged in SQL.</summary>
+public static class QueryableConnectionExtensions
+{
+    /// <summary>
+    /// Filters (<c>where:</c>), sorts (<c>order:</c>, key last) and pages <paramref name="source"/> with keyset cursors.
+    /// One statement for the page, plus one EXISTS statement per far-side cursor (an <c>after</c> cursor with
+    /// <c>first</c>, a <c>before</c> cursor with <c>last</c>...); the total count runs only when asked.
+    /// Throws <see cref="GraphQL.ExecutionError"/> with a <see cref="PagingErrorCodes"/> code for bad arguments.
+    /// </summary>
+    public static async Task<Connection<T>> ToConnectionAsync<T>(
+        this IQueryable<T> source,
+        ConnectionArguments args,
+        QueryableMapping<T> mapping,
+        PagingOptions options,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var query = ConnectionQuery<T>.Create(args, mapping, options);
+        var filtered = query.Filter(source);
+
+        var (page, overflow) = query.Trim(await QueryExecution.ToListAsync(query.Page(filtered), ct));
+        var hasPrevious = query.OverflowShowsPrevious(overflow)
+            || (query.BeforePage(filtered) is { } before && await QueryExecution.AnyAsync(before, ct));
+        var hasNext = query.OverflowShowsNext(overflow)
+            || (query.AfterPage(filtered) is { } after && await QueryExecution.AnyAsync(after, ct));
+
+        return query.ToConnection(page, hasPrevious, hasNext, token => QueryExecution.CountAsync(filtered, token));
+    }
+
+    /// <summary>
+    /// The same connection for each parent in <paramref name="parentKeys"/> (e.g. the orders of many users), with
+    /// one SQL statement for all pages (ROW_NUMBER per parent), one more per far-side cursor, and at most one
+    /// grouped COUNT shared by all parents, run only when some total count is asked. Every parent key gets a
+    /// connection (empty when it has no rows).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<TParentKey, Connection<T>>> ToGroupedConnectionsAsync<T, TParentKey>(
+        this IQueryable<T> source,
+        Expression<Func<T, TParentKey>> parentKey,
+        IReadOnlyCollection<TParentKey> parentKeys,
+        ConnectionArguments args,
+        QueryableMapping<T> mapping,
+        PagingOptions options,
+        CancellationToken ct)
+        where TParentKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(parentKey);
+        ArgumentNullException.ThrowIfNull(parentKeys);
+        var query = ConnectionQuery<T>.Create(args, mapping, options);
+        var grouped = new GroupedConnectionQuery<T, TParentKey>(query, parentKey, parentKeys, mapping);
+        var filtered = query.Filter(grouped.OfParents(source));
+
+        var fetched = await QueryExecution.ToListAsync(grouped.Pages(filtered), ct);
+        var pages = parentKeys.Distinct().ToDictionary(key => key, key => query.Trim(grouped.RowsOf(fetched, key)));
+
+        var withPrevious = await grouped.ParentsWithRowsAsync(
+            query.BeforePage(filtered), pages.Values.Any(page => !query.OverflowShowsPrevious(page.Overflow)), ct);
+        var withNext = await grouped.ParentsWithRowsAsync(
+            query.AfterPage(filtered), pages.Values.Any(page => !query.OverflowShowsNext(page.Overflow)), ct);
+        var counts = new SharedCounts<T, TParentKey>(filtered, parentKey);
+
+        return pages.ToDictionary(
+            entry => entry.Key,
+            entry => query.ToConnection(
+                entry.Value.Page,
+                query.OverflowShowsPrevious(entry.Value.Overflow) || withPrevious.Contains(entry.Key),
+                query.OverflowShowsNext(entry.Value.Overflow) || withNext.Contains(entry.Key),
+                token => counts.CountAsync(entry.Key, token)));
+    }
+}
