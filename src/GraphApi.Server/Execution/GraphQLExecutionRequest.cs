@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using GraphQL.Transport;
+
+namespace GraphApi.Server.Execution;
+
+/// <summary>One GraphQL request as a transport hands it to <see cref="IGraphQLExecutor"/>.</summary>
+/// <param name="Request">Query, variables, operation name and extensions.</param>
+/// <param name="User">The caller (anonymous principal when not authenticated).</param>
+/// <param name="RequestServices">The request's DI scope; resolvers and loaders come from here.</param>
+/// <param name="QueriesOnly">
+/// When <see langword="true"/> (HTTP GET), a mutation or subscription is refused with code
+/// <c>OPERATION_NOT_ALLOWED_OVER_GET</c>. Default: <see langword="false"/>.
+/// </param>
+public sealed record GraphQLExecutionRequest(
+    GraphQLRequest Request,
+    ClaimsPrincipal User,
+    IServiceProvider RequestServices,
+    bool QueriesOnly = false);

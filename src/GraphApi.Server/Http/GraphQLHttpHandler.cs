@@ -1,0 +1,75 @@
+using GraphApi.Server.Execution;
+using GraphQL.Transport;
+using Microsoft.AspNetCore.Http;
+
+namespace GraphApi.Server.Http;
+
+/// <summary>GraphQL over HTTP: GET (queries only) and POST application/json, plus <c>GET ?sdl</c>.</summary>
+internal sealed class GraphQLHttpHandler(
+    GraphQLHttpRequestParser parser,
+    GraphQLResponseWriter writer,
+    IGraphQLExecutor executor,
+    SchemaSdlProvider sdlProvider)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            context.Response.Headers.Allow = "GET, POST";
+            await writer.WriteErrorAsync(context, ResponseFormat.Json, new HttpRequestError(
+                StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, $"HTTP method {request.Method} is not allowed; use GET or POST."));
+            return;
+        }
+
+        if (isGet && request.Query.ContainsKey("sdl"))
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(sdlProvider.Sdl, context.RequestAborted);
+            return;
+        }
+
+        if (isGet && !request.Query.ContainsKey("query") && ResponseFormatNegotiator.AcceptsHtml(request))
+        {
+            // A browser opening the endpoint; the IDE, once it exists, registers as an IGraphQLTransport.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("No GraphQL IDE is served here. Send GraphQL requests with GET ?query= or POST.", context.RequestAborted);
+            return;
+        }
+
+        if (ResponseFormatNegotiator.Negotiate(request) is not { } format)
+        {
+            await writer.WriteErrorAsync(context, ResponseFormat.Json, new HttpRequestError(
+                StatusCodes.Status406NotAcceptable,
+                ErrorCodes.NotAcceptable,
+                $"The Accept header must allow '{GraphQLMediaTypes.GraphQLResponseJson}' or '{GraphQLMediaTypes.Json}'."));
+            return;
+        }
+
+        var (graphQLRequest, error) = isGet
+            ? parser.ParseGet(request.Query)
+            : await parser.ParsePostAsync(request, context.RequestAborted);
+        if (error is not null)
+        {
+            await writer.WriteErrorAsync(context, format, error);
+            return;
+        }
+
+        await ExecuteAsync(context, format, graphQLRequest!, queriesOnly: isGet);
+    }
+
+    private async Task ExecuteAsync(HttpContext context, ResponseFormat format, GraphQLRequest request, bool queriesOnly)
+    {
+        var result = await executor.ExecuteAsync(
+            new GraphQLExecutionRequest(request, context.User, context.RequestServices, queriesOnly),
+            context.RequestAborted);
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            return; // the client is gone: nobody to answer
+        }
+
+        await writer.WriteResultAsync(context, format, result);
+    }
+}

@@ -1,0 +1,197 @@
+using System.Text.Json;
+using GraphApi.Server.Execution;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace GraphApi.Server.Http;
+
+/// <summary>
+/// Turns a GET query string or a POST JSON body into a <see cref="GraphQLRequest"/>, or into an
+/// <see cref="HttpRequestError"/> that says precisely what is wrong with it.
+/// </summary>
+internal sealed class GraphQLHttpRequestParser(IGraphQLTextSerializer serializer, IOptions<GraphQLServerOptions> options)
+{
+    private const int ReadChunkBytes = 16 * 1024;
+
+    public (GraphQLRequest? Request, HttpRequestError? Error) ParseGet(IQueryCollection query)
+    {
+        if (Single(query, "query") is not { Length: > 0 } document)
+        {
+            return Invalid("The 'query' parameter is missing.");
+        }
+
+        var variables = ParseJsonParameter<Inputs>(Single(query, "variables"), "variables", out var variablesError);
+        if (variablesError is not null)
+        {
+            return (null, variablesError);
+        }
+
+        var extensions = ParseJsonParameter<Inputs>(Single(query, "extensions"), "extensions", out var extensionsError);
+        if (extensionsError is not null)
+        {
+            return (null, extensionsError);
+        }
+
+        var operationName = Single(query, "operationName");
+        return (new GraphQLRequest
+        {
+            Query = document,
+            OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
+            Variables = variables,
+            Extensions = extensions,
+        }, null);
+    }
+
+    public async Task<(GraphQLRequest? Request, HttpRequestError? Error)> ParsePostAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!IsJsonContentType(request.ContentType))
+        {
+            return (null, new HttpRequestError(
+                StatusCodes.Status415UnsupportedMediaType,
+                ErrorCodes.UnsupportedMediaType,
+                $"Unsupported Content-Type '{request.ContentType}'; use '{GraphQLMediaTypes.Json}'."));
+        }
+
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return (null, TooLarge(limit));
+        }
+
+        var body = await ReadBodyAsync(request.Body, limit, ct).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (null, TooLarge(limit));
+        }
+
+        if (body.Length == 0)
+        {
+            return (null, new HttpRequestError(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body is empty."));
+        }
+
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            return (null, new HttpRequestError(
+                StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, $"The request body is not valid JSON: {ex.Message}"));
+        }
+
+        using (json)
+        {
+            return ParseBody(json.RootElement);
+        }
+    }
+
+    private (GraphQLRequest? Request, HttpRequestError? Error) ParseBody(JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            return (null, new HttpRequestError(
+                StatusCodes.Status400BadRequest, ErrorCodes.BatchingNotSupported, "Batched requests (a JSON array) are not supported."));
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Invalid("The request body must be a JSON object.");
+        }
+
+        if (!root.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
+        {
+            return Invalid("The 'query' property is missing.");
+        }
+
+        if (query.ValueKind != JsonValueKind.String)
+        {
+            return Invalid("The 'query' property must be a string.");
+        }
+
+        if (root.TryGetProperty("operationName", out var operationName)
+            && operationName.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            return Invalid("The 'operationName' property must be a string or null.");
+        }
+
+        foreach (var name in (string[])["variables", "extensions"])
+        {
+            if (root.TryGetProperty(name, out var map) && map.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            {
+                return Invalid($"The '{name}' property must be an object or null.");
+            }
+        }
+
+        return (serializer.ReadNode<GraphQLRequest>(root), null);
+    }
+
+    private T? ParseJsonParameter<T>(string? value, string name, out HttpRequestError? error)
+    {
+        error = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return default;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(value);
+            if (json.RootElement.ValueKind == JsonValueKind.Null)
+            {
+                return default;
+            }
+
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                error = InvalidError($"The '{name}' parameter must be a JSON object.");
+                return default;
+            }
+
+            return serializer.ReadNode<T>(json.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            error = InvalidError($"The '{name}' parameter is not valid JSON: {ex.Message}");
+            return default;
+        }
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; <see langword="null"/> when the body is longer.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[ReadChunkBytes];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    // Any charset parameter is accepted; the body is read as UTF-8 (JSON's only interoperable encoding).
+    private static bool IsJsonContentType(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && string.Equals(parsed.MediaType.Value, GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase);
+
+    private static string? Single(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) ? values.ToString() : null;
+
+    private static HttpRequestError TooLarge(long limit) => new(
+        StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, $"The request body exceeds the limit of {limit} bytes.");
+
+    private static HttpRequestError InvalidError(string message) =>
+        new(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, message);
+
+    private static (GraphQLRequest?, HttpRequestError?) Invalid(string message) => (null, InvalidError(message));
+}
