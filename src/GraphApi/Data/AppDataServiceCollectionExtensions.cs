@@ -1,0 +1,40 @@
+using GraphApi.Auth.PasswordHashing;
+using GraphApi.Data.Seeding;
+using GraphApi.Users.AdminBootstrap;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GraphApi.Data;
+
+/// <summary>Registers the application's data layer.</summary>
+public static class AppDataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the database (provider from <c>Database:Provider</c>: <c>Sqlite</c> by default or <c>Postgres</c>;
+    /// connection string <c>ConnectionStrings:Database</c>, default <c>Data Source=graphapi.db</c>) as a scoped
+    /// AppDbContext plus an <c>IDbContextFactory&lt;AppDbContext&gt;</c>; the Argon2id <see cref="IPasswordHasher"/>
+    /// (<c>Auth:Argon2</c>, defaults MemoryKiB 19456, Iterations 2, Parallelism 1); <see cref="TimeProvider.System"/>
+    /// unless a TimeProvider is already registered; the admin bootstrap (<c>Admin:*</c>, default off) and the
+    /// sample seed (<c>Seed:SampleData</c>, default true in Development only).
+    /// Call <see cref="DatabaseInitialization.InitializeDatabaseAsync"/> once the host is built.
+    /// </summary>
+    public static IServiceCollection AddAppData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        DatabaseProviders.AddProviderContext(services, configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<Argon2Options>()
+            .Bind(configuration.GetSection(Argon2Options.SectionName))
+            .Validate(o => o.IsAtLeastOwaspMinimum, Argon2Options.TooWeakMessage)
+            .ValidateOnStart();
+        services.AddSingleton<IPasswordHasher, Argon2PasswordHasher>();
+
+        services.AddOptions<AdminAccountOptions>().Bind(configuration.GetSection(AdminAccountOptions.SectionName));
+        services.AddScoped<AdminBootstrapper>();
+
+        services.AddOptions<SeedOptions>()
+            .Configure(o => o.SampleData = environment.IsDevelopment())
+            .Bind(configuration.GetSection(SeedOptions.SectionName));
+        services.AddScoped<SampleDataSeeder>();
+        return services;
+    }
+}

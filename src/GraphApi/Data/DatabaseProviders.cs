@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace GraphApi.Data;
+
+/// <summary>Chooses and registers the EF Core provider named by <c>Database:Provider</c>.</summary>
+internal static class DatabaseProviders
+{
+    public const string ProviderKey = "Database:Provider";
+    public const string ConnectionStringName = "Database";
+    public const string DefaultConnectionString = "Data Source=graphapi.db";
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    /// <summary>Registers the provider's context, the <see cref="AppDbContext"/> alias and a factory of it.</summary>
+    public static void AddProviderContext(IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration[ProviderKey] ?? Sqlite;
+        var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString;
+        if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            AddContext<SqliteAppDbContext>(services, options => options.UseSqlite(connectionString));
+        }
+        else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            AddContext<PostgresAppDbContext>(services, options => options.UseNpgsql(connectionString));
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"Configuration '{ProviderKey}' is '{provider}'; expected '{Sqlite}' (default) or '{Postgres}'.");
+        }
+    }
+
+    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : AppDbContext
+    {
+        // AddDbContextFactory also registers TContext itself as a scoped service.
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddScoped<AppDbContext>(provider => provider.GetRequiredService<TContext>());
+        services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<TContext>>();
+    }
+}
