@@ -1,7 +1,7 @@
 namespace GraphApi.Server.Data;
 
 /// <summary>One page of a Relay connection.</summary>
-public sealed class Connection<T>
+public sealed class Connection<T> : IConnection
 {
     private readonly Func<CancellationToken, Task<int>> _countTotal;
     private readonly Lock _gate = new();

@@ -4,7 +4,7 @@ namespace GraphApi.Server.Execution;
 /// Every error code the GraphQL runtime itself puts in <c>errors[].extensions.code</c>.
 /// Codes raised by app resolvers (e.g. INVALID_ID) belong to the app, not here.
 /// </summary>
-public static class ErrorCodes
+public static partial class ErrorCodes
 {
     /// <summary>A resolver threw an exception that was not an intentional <c>ExecutionError</c>.</summary>
     public const string UnexpectedExecutionError = "UNEXPECTED_EXECUTION_ERROR";

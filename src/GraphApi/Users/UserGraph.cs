@@ -1,3 +1,4 @@
+using GraphApi.Server.Data;
 using GraphApi.Server.DataLoading;
 using GraphApi.Server.Schema;
 

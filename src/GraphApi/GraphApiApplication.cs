@@ -1,0 +1,36 @@
+using GraphApi.Auth;
+using GraphApi.Data;
+using GraphApi.Health;
+using GraphApi.Schema;
+using GraphApi.Server;
+using GraphApi.Server.Http;
+
+namespace GraphApi;
+
+/// <summary>The composition root: the runtime (<c>GraphApi.Server</c>) wired to this application's features.</summary>
+internal static class GraphApiApplication
+{
+    public static IServiceCollection AddGraphApi(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddAppData(configuration, environment);
+        services.AddAppAuth(configuration, environment);
+        services.AddFeatureServices();
+        services.AddGraphQLServer(
+            GraphApiSchema.Bind,
+            options => configuration.GetSection("GraphQL").Bind(options),
+            limits => configuration.GetSection("GraphQL:Limits").Bind(limits),
+            cache => configuration.GetSection("GraphQL:DocumentCache").Bind(cache));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static WebApplication UseGraphApi(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.MapGraphQL("/graphql");
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

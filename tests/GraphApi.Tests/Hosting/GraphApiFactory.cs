@@ -1,0 +1,77 @@
+using GraphApi.Auth;
+using GraphApi.Data;
+using GraphApi.Users;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GraphApi.Tests.Hosting;
+
+/// <summary>
+/// The real application in-process, on its own SQLite file in a temp folder, in the Production environment
+/// (so error masking is what users meet). Every SQL command it runs is counted by <see cref="Sql"/>.
+/// </summary>
+public sealed class GraphApiFactory : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "integration-tests-signing-key-0123456789abcdef";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "graphapi-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> _settings;
+
+    public GraphApiFactory(IDictionary<string, string?>? settings = null)
+    {
+        Directory.CreateDirectory(_directory);
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Database"] = $"Data Source={Path.Combine(_directory, "graphapi.db")}",
+            ["Jwt:SigningKey"] = SigningKey,
+            ["Seed:SampleData"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public SqlCommandCounter Sql { get; } = new();
+
+    public string Environment { get; init; } = "Production";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(Sql)));
+    }
+
+    public GraphQLTestClient Client(string? token = null) => new(CreateClient(), token);
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public string TokenFor(User user) => Services.GetRequiredService<JwtTokenIssuer>().Issue(user).Token;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless; never fail a test on clean-up.
+        }
+    }
+}

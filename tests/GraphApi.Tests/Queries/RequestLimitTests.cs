@@ -1,0 +1,41 @@
+using System.Net;
+using GraphApi.Tests.Hosting;
+
+namespace GraphApi.Tests.Queries;
+
+/// <summary>The limits of decisions.md hold on the real schema: a clear 400 before anything executes.</summary>
+public sealed class RequestLimitTests(GraphApiFixture fixture) : IClassFixture<GraphApiFixture>
+{
+    [Fact]
+    public async Task A_query_deeper_than_15_is_rejected_with_400()
+    {
+        // orders(1) > nodes(2) > customer(3) > orders(4) > nodes(5) > ... : nest until depth 16.
+        var query = "{ orders { nodes { customer { orders { nodes { customer { orders { nodes { customer { orders { nodes { customer { orders { nodes { customer { orders { nodes { id } } } } } } } } } } } } } } } } }";
+
+        var response = await fixture.Admin.PostAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Null(response.Data);
+        Assert.NotEmpty(response.Errors);
+    }
+
+    [Fact]
+    public async Task A_request_body_over_one_mebibyte_is_413()
+    {
+        var query = "{ products { totalCount } }" + new string(' ', 1_048_576);
+
+        var response = await fixture.Anonymous.PostAsync(query);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
+    }
+
+    [Fact]
+    public async Task Too_many_field_selections_are_rejected_with_400()
+    {
+        var query = "{ " + string.Join(" ", Enumerable.Range(0, 1001).Select(i => $"a{i}: __typename")) + " }";
+
+        var response = await fixture.Anonymous.PostAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+    }
+}
