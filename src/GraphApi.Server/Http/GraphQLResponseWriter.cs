@@ -15,11 +15,24 @@ internal sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer)
             return WriteAsync(context, format, StatusCodes.Status405MethodNotAllowed, result);
         }
 
-        // graphql-response+json: no data means a request error (syntax, validation, limits) → 400.
-        var status = format == ResponseFormat.GraphQLResponseJson && !result.Executed
-            ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
-        return WriteAsync(context, format, status, result);
+        return WriteAsync(context, format, StatusCodeFor(format, result), result);
+    }
+
+    /// <summary>
+    /// application/json: 200 for every well-formed GraphQL request. graphql-response+json: 200 with data;
+    /// without data 400 (a request error: syntax, validation, limits), or 504 when execution timed out,
+    /// which is the server's failure, not the client's.
+    /// </summary>
+    private static int StatusCodeFor(ResponseFormat format, ExecutionResult result)
+    {
+        if (format == ResponseFormat.Json || result.Executed)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        return result.Errors?.Any(e => e.Code == ErrorCodes.Timeout) == true
+            ? StatusCodes.Status504GatewayTimeout
+            : StatusCodes.Status400BadRequest;
     }
 
     public Task WriteErrorAsync(HttpContext context, ResponseFormat format, HttpRequestError error) =>

@@ -65,14 +65,16 @@ public sealed class ErrorMaskingTests
         Assert.DoesNotContain(host.Logs.Entries, e => e.Level >= LogLevel.Error);
     }
 
-    [Fact]
-    public async Task Execution_timeout_answers_a_timeout_error()
+    [Theory]
+    [InlineData(HttpExchange.Json, HttpStatusCode.OK)]
+    [InlineData(HttpExchange.GraphQLResponseJson, HttpStatusCode.GatewayTimeout)]
+    public async Task Execution_timeout_answers_a_timeout_error(string accept, HttpStatusCode expectedStatus)
     {
         await using var host = await TinyGraphQLHost.StartAsync(configure: o => o.ExecutionTimeout = TimeSpan.FromMilliseconds(200));
 
-        var exchange = await HttpExchange.PostQueryAsync(host.CreateClient(), "{ slow }");
+        var exchange = await HttpExchange.PostQueryAsync(host.CreateClient(), "{ slow }", accept);
 
-        Assert.Equal(HttpStatusCode.OK, exchange.Status);
+        Assert.Equal(expectedStatus, exchange.Status);
         Assert.Equal("TIMEOUT", exchange.FirstErrorCode);
     }
 }

@@ -24,5 +24,7 @@ internal sealed class TinyQuery(ConcurrencyProbe probe)
 
     public Task<int> Probe() => probe.MeasureAsync();
 
+    public string? Whoami(IResolveFieldContext context) => context.User?.Identity?.Name;
+
     public string Secret() => "classified";
 }

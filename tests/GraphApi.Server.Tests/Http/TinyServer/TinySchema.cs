@@ -16,6 +16,7 @@ internal static class TinySchema
           fail: String
           slow: String
           probe: Int!
+          whoami: String
           secret: String @authorize(policy: "Admin")
         }
 

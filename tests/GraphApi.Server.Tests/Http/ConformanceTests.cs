@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GraphApi.Server.Tests.Http.TinyServer;
+using GraphApi.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace GraphApi.Server.Tests.Http;
+
+/// <summary>Runs graphql-http's GraphQL-over-HTTP audits (tests/conformance) against a real Kestrel server.</summary>
+public sealed class ConformanceTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan NpmCiTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan AuditTimeout = TimeSpan.FromMinutes(2);
+
+    [RequiresNodeFact]
+    public async Task Every_MUST_audit_of_graphql_http_passes()
+    {
+        var conformanceDirectory = FindConformanceDirectory();
+        if (!Directory.Exists(Path.Combine(conformanceDirectory, "node_modules")))
+        {
+            var install = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], conformanceDirectory, NpmCiTimeout);
+            Assert.True(install.ExitCode == 0, $"npm ci failed:\n{install.StdErr}");
+        }
+
+        await using var host = await TinyGraphQLHost.StartAsync(useKestrel: true);
+        var url = new Uri(host.Address, "/graphql").ToString();
+        var run = await RunAsync("node", ["audit.mjs", url], conformanceDirectory, AuditTimeout);
+        Assert.True(run.ExitCode == 0, $"audit.mjs failed:\n{run.StdErr}");
+
+        var results = JsonSerializer.Deserialize<AuditResult[]>(run.StdOut, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        foreach (var failed in results.Where(r => r.Status != "ok"))
+        {
+            output.WriteLine($"[{failed.Status}] {failed.Name} (HTTP {failed.ResponseStatus}): {failed.Reason}");
+        }
+
+        output.WriteLine($"{results.Count(r => r.Status == "ok")} of {results.Length} audits passed.");
+        Assert.NotEmpty(results);
+        var failedMusts = results.Where(r => r.Name.StartsWith("MUST", StringComparison.Ordinal) && r.Status != "ok").ToArray();
+        Assert.True(failedMusts.Length == 0, "Failed MUST audits:\n" + string.Join('\n', failedMusts.Select(f => $"{f.Name}: {f.Reason}")));
+    }
+
+    private static string FindConformanceDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "tests", "conformance");
+            if (File.Exists(Path.Combine(candidate, "package.json")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("tests/conformance not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
+        string program, string[] arguments, string workingDirectory, TimeSpan timeout)
+    {
+        var startInfo = new ProcessStartInfo(ExternalTools.Find(program) ?? program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo)!;
+        using var cts = new CancellationTokenSource(timeout);
+        var stdOut = process.StandardOutput.ReadToEndAsync(cts.Token);
+        var stdErr = process.StandardError.ReadToEndAsync(cts.Token);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout}.");
+        }
+
+        return (process.ExitCode, await stdOut, await stdErr);
+    }
+
+    private sealed record AuditResult(string Id, string Name, string Status, string? Reason, int? ResponseStatus);
+}
