@@ -28,28 +28,35 @@ internal sealed class GroupedConnectionQuery<T, TParentKey>
 
     public IQueryable<T> OfParents(IQueryable<T> source)
     {
-        var keys = QueryParameter.For(_parentKeys.Distinct().ToList());
-        var body = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TParentKey)], keys, _parentKey.Body);
+        var body = Expression.Call(
+            typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TParentKey)], DistinctParentKeys(), _parentKey.Body);
         return source.Where(Expression.Lambda<Func<T, bool>>(body, _parentKey.Parameters));
     }
 
     /// <summary>
-    /// Every parent's page in one statement: <c>GroupBy(parent).SelectMany(g =&gt; g.OrderBy(...).Take(n + 1))</c>,
-    /// which EF Core turns into ROW_NUMBER() OVER (PARTITION BY parent ...); ordered by parent, then the sort, so
-    /// each parent's rows come back in sort order.
+    /// Every parent's page in one statement: <c>parents.SelectMany(key =&gt; rows.Where(parent == key)
+    /// .OrderBy(...).Take(n + 1))</c>, which EF Core turns into ROW_NUMBER() OVER (PARTITION BY parent ...);
+    /// ordered by parent, then the sort, so each parent's rows come back in sort order.
     /// </summary>
     public IQueryable<T> Pages(IQueryable<T> filtered)
     {
         var reversed = _query.Window.FromEnd;
-        var group = Expression.Parameter(typeof(IGrouping<TParentKey, T>), "group");
+        var bounded = _query.Bound(filtered);
+        var parent = Expression.Parameter(typeof(TParentKey), "parent");
+        var ofParent = bounded.Where(Expression.Lambda<Func<T, bool>>(
+            Expression.Equal(_parentKey.Body, parent), _parentKey.Parameters));
         var perParent = Expression.Call(
-            typeof(Enumerable), nameof(Enumerable.Take), [typeof(T)],
-            _query.Sort.ApplyToEnumerable(group, reversed), _query.TakeCount);
-        var selector = Expression.Lambda<Func<IGrouping<TParentKey, T>, IEnumerable<T>>>(perParent, group);
+            typeof(Queryable), nameof(Queryable.Take), [typeof(T)],
+            _query.Sort.Apply(ofParent, reversed).Expression, _query.TakeCount);
+        var selector = Expression.Lambda<Func<TParentKey, IEnumerable<T>>>(perParent, parent);
 
-        var pages = _query.Bound(filtered).GroupBy(_parentKey).SelectMany(selector).OrderBy(_parentKey);
-        return _query.Sort.ApplyThen(pages, reversed);
+        // The parents come from the rows themselves (EF would inline a key list as literals in a VALUES table).
+        var parents = bounded.Select(_parentKey).Distinct();
+        var pages = parents.SelectMany(selector);
+        return _query.Sort.ApplyThen(pages.OrderBy(_parentKey), reversed);
     }
+
+    private Expression DistinctParentKeys() => QueryParameter.For(_parentKeys.Distinct().ToList());
 
     public IReadOnlyList<T> RowsOf(IReadOnlyList<T> fetched, TParentKey parent)
     {
