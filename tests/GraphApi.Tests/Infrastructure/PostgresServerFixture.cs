@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace GraphApi.Tests.Infrastructure;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster in a temp directory on 127.0.0.1 and a free port, for the tests of one
+/// collection. PostgreSQL refuses to run as root, so as root the server runs as the `postgres` OS user
+/// (through runuser), which must exist. Stopped and deleted on dispose.
+/// </summary>
+public sealed class PostgresServerFixture : IAsyncLifetime
+{
+    private const string ServiceUser = "postgres";
+    private string? _directory;
+    private string? _dataDirectory;
+    private int _port;
+
+    /// <summary>Why no server runs (binaries missing: the tests are skipped then, see RequiresPostgresFact), or null.</summary>
+    private string? _startFailure;
+
+    public async Task InitializeAsync()
+    {
+        if (PostgresBinaries.Directory is null)
+        {
+            _startFailure = "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin.";
+            return;
+        }
+
+        _directory = System.IO.Directory.CreateTempSubdirectory("graphapi-pg-").FullName;
+        _dataDirectory = Path.Combine(_directory, "data");
+        _port = FindFreePort();
+        if (Environment.IsPrivilegedProcess)
+        {
+            await RunAsync("chown", ["-R", $"{ServiceUser}:", _directory]);
+        }
+
+        await RunPostgresToolAsync("initdb", ["-D", _dataDirectory, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
+        await RunPostgresToolAsync("pg_ctl",
+        [
+            "-D", _dataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60",
+            "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -k {_directory} -c fsync=off -c full_page_writes=off",
+            "start",
+        ]);
+    }
+
+    /// <summary>Creates an empty database on the server and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        if (_startFailure is not null)
+        {
+            throw new InvalidOperationException(_startFailure);
+        }
+
+        var name = $"graphapi_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return ConnectionString(name);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_dataDirectory is null || _directory is null)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await RunPostgresToolAsync("pg_ctl", ["-D", _dataDirectory, "-m", "immediate", "-w", "stop"]);
+        System.IO.Directory.Delete(_directory, recursive: true);
+    }
+
+    private string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Pooling=false";
+
+    private static int FindFreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Task RunPostgresToolAsync(string tool, string[] arguments)
+    {
+        var path = Path.Combine(PostgresBinaries.Directory!, tool);
+        return Environment.IsPrivilegedProcess
+            ? RunAsync("runuser", ["-u", ServiceUser, "--", path, .. arguments])
+            : RunAsync(path, arguments);
+    }
+
+    private static async Task RunAsync(string fileName, string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        // Read both streams concurrently so a chatty tool cannot block on a full pipe.
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
+        }
+    }
+}
