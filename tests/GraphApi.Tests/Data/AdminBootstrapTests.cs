@@ -115,5 +115,18 @@ public sealed class AdminBootstrapTests : IDisposable
             (await db.Users.CountAsync(u => u.Role == Role.Admin), await db.Users.CountAsync(u => u.Role == Role.Customer))));
     }
 
+    [Fact]
+    public async Task A_sample_customer_whose_name_the_admin_took_is_left_out_of_the_seed()
+    {
+        var settings = AdminSettings(username: "Alice_Martin");
+        settings["Seed:SampleData"] = "true";
+        await using var host = new AppDataHost(settings);
+
+        await host.InitializeDatabaseAsync();
+
+        var users = await host.WithDbAsync(db => db.Users.ToListAsync());
+        Assert.Equal((19, Role.Admin), (users.Count(u => u.Role == Role.Customer), users.Single(u => u.NormalizedUsername == "alice_martin").Role));
+    }
+
     public void Dispose() => _database.Dispose();
 }

@@ -1,4 +1,3 @@
-using GraphApi.Data;
 using GraphApi.Products;
 using GraphApi.Tests.Infrastructure;
 using GraphApi.Users;

@@ -28,21 +28,38 @@ public sealed class PostgresServerFixture : IAsyncLifetime
             return;
         }
 
-        _directory = System.IO.Directory.CreateTempSubdirectory("graphapi-pg-").FullName;
-        _dataDirectory = Path.Combine(_directory, "data");
-        _port = FindFreePort();
-        if (Environment.IsPrivilegedProcess)
+        if (Environment.IsPrivilegedProcess && !File.ReadLines("/etc/passwd").Any(l => l.StartsWith($"{ServiceUser}:", StringComparison.Ordinal)))
         {
-            await RunAsync("chown", ["-R", $"{ServiceUser}:", _directory]);
+            _startFailure = $"PostgreSQL refuses to run as root and there is no '{ServiceUser}' OS user "
+                + "(installing Debian's postgresql package creates it).";
+            return;
         }
 
-        await RunPostgresToolAsync("initdb", ["-D", _dataDirectory, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
-        await RunPostgresToolAsync("pg_ctl",
-        [
-            "-D", _dataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -k {_directory} -c fsync=off -c full_page_writes=off",
-            "start",
-        ]);
+        var directory = System.IO.Directory.CreateTempSubdirectory("graphapi-pg-").FullName;
+        var dataDirectory = Path.Combine(directory, "data");
+        _port = FindFreePort();
+        try
+        {
+            if (Environment.IsPrivilegedProcess)
+            {
+                await RunAsync("chown", ["-R", $"{ServiceUser}:", directory]);
+            }
+
+            await RunPostgresToolAsync("initdb", ["-D", dataDirectory, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
+            await RunPostgresToolAsync("pg_ctl",
+            [
+                "-D", dataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60",
+                "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -k {directory} -c fsync=off -c full_page_writes=off",
+                "start",
+            ]);
+        }
+        catch
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+            throw;
+        }
+
+        (_directory, _dataDirectory) = (directory, dataDirectory);
     }
 
     /// <summary>Creates an empty database on the server and returns its connection string.</summary>

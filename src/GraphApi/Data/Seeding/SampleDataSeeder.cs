@@ -56,7 +56,10 @@ internal sealed class SampleDataSeeder(AppDbContext db, IPasswordHasher hasher, 
 
         // Argon2 is slow on purpose: every sample customer shares one hash of the documented password.
         var passwordHash = hasher.Hash(SampleCustomers.Password);
+        // A bootstrapped admin may already hold a sample username or email: that customer is left out.
+        var taken = await db.Users.Select(u => new { u.NormalizedUsername, u.Email }).ToListAsync(ct);
         var customers = SampleCustomers.Names
+            .Where(n => !taken.Any(t => t.NormalizedUsername == $"{n.First}_{n.Last}" || t.Email == $"{n.First}.{n.Last}@example.com"))
             .Select((n, i) => new User
             {
                 Username = $"{n.First}_{n.Last}",
