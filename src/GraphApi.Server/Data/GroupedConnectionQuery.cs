@@ -23,7 +23,8 @@ internal sealed class GroupedConnectionQuery<T, TParentKey>
         _parentKey = parentKey;
         _parentKeys = parentKeys;
         _mapping = mapping;
-        _readParentKey = parentKey.Compile();
+        // Interpreted: built once per batch and run once per row, compiling would cost more than it saves.
+        _readParentKey = parentKey.Compile(preferInterpretation: true);
     }
 
     public IQueryable<T> OfParents(IQueryable<T> source)
