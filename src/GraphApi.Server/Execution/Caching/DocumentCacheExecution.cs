@@ -1,0 +1,41 @@
+using GraphQL;
+using GraphQL.DI;
+using GraphQLParser.AST;
+
+namespace GraphApi.Server.Execution.Caching;
+
+/// <summary>
+/// Skips parsing and full validation for query texts seen before. Only documents that passed validation
+/// (<see cref="ExecutionResult.Executed"/>) are stored, so a hit runs just the rules registered for cached
+/// documents (<see cref="ExecutionOptions.CachedDocumentValidationRules"/>).
+/// </summary>
+internal sealed class DocumentCacheExecution(DocumentCacheOptions options) : IConfigureExecution
+{
+    /// <summary>GraphQL.NET's slot for 'Use' configurations: after the 'Add' calls (100) that set validation rules.</summary>
+    public const int Order = 200;
+
+    private readonly LruCache<string, GraphQLDocument> _documents = new(options.MaxEntries);
+
+    public float SortOrder => Order;
+
+    internal int Count => _documents.Count;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions execution, ExecutionDelegate next)
+    {
+        var query = execution.Query;
+        if (execution.Document is not null || query is null)
+            return await next(execution).ConfigureAwait(false);
+
+        if (_documents.TryGet(query, out var document))
+        {
+            execution.Document = document;
+            execution.ValidationRules = execution.CachedDocumentValidationRules ?? [];
+            return await next(execution).ConfigureAwait(false);
+        }
+
+        var result = await next(execution).ConfigureAwait(false);
+        if (result.Executed && result.Document is { } parsed)
+            _documents.Set(query, parsed);
+        return result;
+    }
+}
