@@ -51,6 +51,11 @@ public static class QueryableConnectionExtensions
         ArgumentNullException.ThrowIfNull(parentKey);
         ArgumentNullException.ThrowIfNull(parentKeys);
         var query = ConnectionQuery<T>.Create(args, mapping, options);
+        if (parentKeys.Count == 0)
+        {
+            return new Dictionary<TParentKey, Connection<T>>();
+        }
+
         var grouped = new GroupedConnectionQuery<T, TParentKey>(query, parentKey, parentKeys, mapping);
         var filtered = query.Filter(grouped.OfParents(source));
 
