@@ -133,8 +133,11 @@ internal static class FilterExpressionBuilder
         }
 
         var operand = InputValueConverter.Convert(value, typeof(string)) as string;
-        return Expression.Call(
+        var matches = Expression.Call(
             Expression.Call(member, ToLower), match, QueryParameter.For(operand!.ToLowerInvariant()));
+
+        // NULL matches nothing (so the negations include it), the same in SQL and in memory.
+        return Expression.AndAlso(Expression.NotEqual(member, Expression.Constant(null, typeof(string))), matches);
     }
 
     private static Expression? Not(Expression? operand) => operand is null ? null : Expression.Not(operand);

@@ -9,20 +9,16 @@ internal sealed class GroupedConnectionQuery<T, TParentKey>
     private readonly ConnectionQuery<T> _query;
     private readonly Expression<Func<T, TParentKey>> _parentKey;
     private readonly IReadOnlyCollection<TParentKey> _parentKeys;
-    private readonly QueryableMapping<T> _mapping;
     private readonly Func<T, TParentKey> _readParentKey;
-    private ILookup<TParentKey, T>? _rowsByParent;
 
     public GroupedConnectionQuery(
         ConnectionQuery<T> query,
         Expression<Func<T, TParentKey>> parentKey,
-        IReadOnlyCollection<TParentKey> parentKeys,
-        QueryableMapping<T> mapping)
+        IReadOnlyCollection<TParentKey> parentKeys)
     {
         _query = query;
         _parentKey = parentKey;
         _parentKeys = parentKeys;
-        _mapping = mapping;
         // Interpreted: built once per batch and run once per row, compiling would cost more than it saves.
         _readParentKey = parentKey.Compile(preferInterpretation: true);
     }
@@ -59,11 +55,8 @@ internal sealed class GroupedConnectionQuery<T, TParentKey>
 
     private Expression DistinctParentKeys() => QueryParameter.For(_parentKeys.Distinct().ToList());
 
-    public IReadOnlyList<T> RowsOf(IReadOnlyList<T> fetched, TParentKey parent)
-    {
-        _rowsByParent ??= fetched.ToLookup(_readParentKey);
-        return _rowsByParent[parent].ToList();
-    }
+    /// <summary>Splits the fetched rows by parent, keeping their (sorted) order.</summary>
+    public ILookup<TParentKey, T> ByParent(IReadOnlyList<T> fetched) => fetched.ToLookup(_readParentKey);
 
     /// <summary>The parents having at least one of <paramref name="rows"/>; skipped when nobody needs the answer.</summary>
     public async Task<IReadOnlySet<TParentKey>> ParentsWithRowsAsync(IQueryable<T>? rows, bool needed, CancellationToken ct)

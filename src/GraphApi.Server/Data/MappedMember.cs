@@ -7,6 +7,7 @@ namespace GraphApi.Server.Data;
 internal sealed class MappedMember<T>
 {
     private readonly Lazy<Func<T, object?>> _read;
+    private readonly Lazy<bool> _isNullable;
 
     public MappedMember(string graphQLName, Expression body, ParameterExpression entity)
     {
@@ -15,6 +16,7 @@ internal sealed class MappedMember<T>
         Selector = Expression.Lambda(body, entity);
         _read = new Lazy<Func<T, object?>>(
             () => Expression.Lambda<Func<T, object?>>(Expression.Convert(body, typeof(object)), entity).Compile());
+        _isNullable = new Lazy<bool>(IsNullable);
     }
 
     public string GraphQLName { get; }
@@ -35,7 +37,7 @@ internal sealed class MappedMember<T>
     /// </summary>
     public void EnsureSortable()
     {
-        if (IsNullable())
+        if (_isNullable.Value)
         {
             throw new InvalidOperationException(
                 $"The field '{GraphQLName}' of {typeof(T).Name} maps to a nullable member and cannot be used for sorting or as key.");

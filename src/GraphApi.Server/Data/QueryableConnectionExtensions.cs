@@ -7,8 +7,9 @@ public static class QueryableConnectionExtensions
 {
     /// <summary>
     /// Filters (<c>where:</c>), sorts (<c>order:</c>, key last) and pages <paramref name="source"/> with keyset cursors.
-    /// One statement for the page, plus one EXISTS statement per far-side cursor (an <c>after</c> cursor with
-    /// <c>first</c>, a <c>before</c> cursor with <c>last</c>...); the total count runs only when asked.
+    /// One statement for the page (n + 1 rows settle the near side's has*Page flag), plus one EXISTS statement for
+    /// each cursor whose side that extra row does not settle (<c>after</c> with <c>first</c>, <c>before</c> with
+    /// <c>last</c>, ...); the total count runs only when asked.
     /// Throws <see cref="GraphQL.ExecutionError"/> with a <see cref="PagingErrorCodes"/> code for bad arguments.
     /// </summary>
     public static async Task<Connection<T>> ToConnectionAsync<T>(
@@ -33,7 +34,8 @@ public static class QueryableConnectionExtensions
 
     /// <summary>
     /// The same connection for each parent in <paramref name="parentKeys"/> (e.g. the orders of many users), with
-    /// one SQL statement for all pages (ROW_NUMBER per parent), one more per far-side cursor, and at most one
+    /// one SQL statement for all pages (ROW_NUMBER per parent), one more per unsettled cursor side (as in
+    /// <see cref="ToConnectionAsync{T}"/>, for all parents at once), and at most one
     /// grouped COUNT shared by all parents, run only when some total count is asked. Every parent key gets a
     /// connection (empty when it has no rows).
     /// </summary>
@@ -51,11 +53,16 @@ public static class QueryableConnectionExtensions
         ArgumentNullException.ThrowIfNull(parentKey);
         ArgumentNullException.ThrowIfNull(parentKeys);
         var query = ConnectionQuery<T>.Create(args, mapping, options);
-        var grouped = new GroupedConnectionQuery<T, TParentKey>(query, parentKey, parentKeys, mapping);
+        if (parentKeys.Count == 0)
+        {
+            return new Dictionary<TParentKey, Connection<T>>();
+        }
+
+        var grouped = new GroupedConnectionQuery<T, TParentKey>(query, parentKey, parentKeys);
         var filtered = query.Filter(grouped.OfParents(source));
 
-        var fetched = await QueryExecution.ToListAsync(grouped.Pages(filtered), ct);
-        var pages = parentKeys.Distinct().ToDictionary(key => key, key => query.Trim(grouped.RowsOf(fetched, key)));
+        var rows = grouped.ByParent(await QueryExecution.ToListAsync(grouped.Pages(filtered), ct));
+        var pages = parentKeys.Distinct().ToDictionary(key => key, key => query.Trim(rows[key].ToList()));
 
         var withPrevious = await grouped.ParentsWithRowsAsync(
             query.BeforePage(filtered), pages.Values.Any(page => !query.OverflowShowsPrevious(page.Overflow)), ct);

@@ -1,3 +1,4 @@
+using GraphApi.Server.Data;
 using GraphApi.Server.Tests.Data.TestData;
 
 namespace GraphApi.Server.Tests.Data;
@@ -31,6 +32,8 @@ public sealed class FilteringTests : IDisposable
     [InlineData("""{ "description": { "eq": null } }""", "2,4,6,7,8")]
     [InlineData("""{ "description": { "neq": null } }""", "1,3,5")]
     [InlineData("""{ "description": { "contains": "I" } }""", "1,3,5")]
+    [InlineData("""{ "description": { "ncontains": "I" } }""", "2,4,6,7,8")]
+    [InlineData("""{ "description": { "nstartsWith": "b" } }""", "1,2,3,4,6,7,8")]
     public Task String_operations(string where, string expectedIds) => AssertIds(where, expectedIds);
 
     [Theory]
@@ -107,12 +110,26 @@ public sealed class FilteringTests : IDisposable
             ["createdAt"] = new Dictionary<string, object?> { ["gte"] = new DateTimeOffset(2026, 1, 4, 13, 0, 0, TimeSpan.FromHours(1)) },
             ["kind"] = new Dictionary<string, object?> { ["in"] = new List<object?> { WidgetKind.Small, "LARGE" } },
         };
-        var args = new GraphApi.Server.Data.ConnectionArguments { Where = where, CursorScope = "Query.widgets" };
+        var args = new ConnectionArguments { Where = where, CursorScope = "Query.widgets" };
 
-        var page = await GraphApi.Server.Data.QueryableConnectionExtensions.ToConnectionAsync(
-            _db.Widgets, args, WidgetDatabase.Mapping, WidgetDatabase.Options, CancellationToken.None);
+        var page = await _db.Widgets.ToConnectionAsync(args, WidgetDatabase.Mapping, WidgetDatabase.Options, CancellationToken.None);
 
         Assert.Equal([4, 6], page.Nodes.Select(widget => widget.Id));
+    }
+
+    [Fact]
+    public async Task The_same_filter_runs_in_memory_for_plain_linq_sources()
+    {
+        var args = WidgetDatabase.Arguments(
+            where: """{ "description": { "ncontains": "I" }, "name": { "contains": "TA" }, "price": { "gt": 5 } }""",
+            order: """[{ "price": "DESC" }]""");
+
+        var inMemory = await WidgetDatabase.Seed().AsQueryable()
+            .ToConnectionAsync(args, WidgetDatabase.Mapping, WidgetDatabase.Options, CancellationToken.None);
+        var inSql = await _db.Widgets.ToConnectionAsync(args, WidgetDatabase.Mapping, WidgetDatabase.Options, CancellationToken.None);
+
+        Assert.Equal([8, 4, 2, 6], inMemory.Nodes.Select(widget => widget.Id));
+        Assert.Equal(inMemory.Nodes.Select(widget => widget.Id), inSql.Nodes.Select(widget => widget.Id));
     }
 
     [Fact]

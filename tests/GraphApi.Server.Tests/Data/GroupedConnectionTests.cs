@@ -32,6 +32,25 @@ public sealed class GroupedConnectionTests : IDisposable
     }
 
     [Fact]
+    public async Task No_parents_means_no_statements()
+    {
+        var pages = await GroupedAsync(WidgetDatabase.Arguments(), []);
+
+        Assert.Empty(pages);
+        Assert.Empty(_db.Log.Commands);
+    }
+
+    [Fact]
+    public async Task Paging_errors_surface_before_any_statement()
+    {
+        var error = await Assert.ThrowsAsync<GraphQL.ExecutionError>(
+            () => GroupedAsync(WidgetDatabase.Arguments(paging: new PagingArguments(1, null, 1, null))));
+
+        Assert.Equal(PagingErrorCodes.InvalidPagingArguments, error.Code);
+        Assert.Empty(_db.Log.Commands);
+    }
+
+    [Fact]
     public async Task Total_counts_share_one_grouped_count_run_only_when_asked()
     {
         var pages = await GroupedAsync(WidgetDatabase.Arguments(where: """{ "stock": { "gt": 0 } }""", paging: new(1, null, null, null)));
