@@ -1,13 +1,25 @@
 using GraphApi;
 using GraphApi.Data;
+using GraphApi.Server.Schema;
+using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddGraphApi(builder.Configuration, builder.Environment);
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddGraphApi(builder.Configuration, builder.Environment);
 
-var app = builder.Build();
-await app.Services.InitializeDatabaseAsync();
-app.UseGraphApi();
-await app.RunAsync();
+    var app = builder.Build();
+    await app.Services.InitializeDatabaseAsync();
+    app.UseGraphApi();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception error) when (error is InvalidOperationException or SchemaBindingException or OptionsValidationException)
+{
+    // Misconfiguration and schema drift are the operator's to fix: say what, without a stack trace.
+    Console.Error.WriteLine($"GraphApi cannot start: {error.Message}");
+    return 1;
+}
 
 /// <summary>Entry point; public so integration tests can host it.</summary>
 public partial class Program;

@@ -37,7 +37,7 @@ internal sealed class LibraryServer : IDisposable
             .AddTransient<BookResolvers>();
         services.AddGraphQL(builder =>
         {
-            builder.AddSchema(_ => Schema.For(Sdl, schema =>
+            builder.AddSchema(_ => GraphQL.Types.Schema.For(Sdl, schema =>
             {
                 schema.Types.Include<QueryResolvers>();
                 schema.Types.Include<AuthorResolvers>();

@@ -53,13 +53,13 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
 
     public GraphQLTestClient Client(string? token = null) => new(CreateClient(), token);
 
-    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    internal async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    public string TokenFor(User user) => Services.GetRequiredService<JwtTokenIssuer>().Issue(user).Token;
+    internal string TokenFor(User user) => Services.GetRequiredService<JwtTokenIssuer>().Issue(user).Token;
 
     protected override void Dispose(bool disposing)
     {

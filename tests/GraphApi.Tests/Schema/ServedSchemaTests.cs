@@ -53,7 +53,7 @@ public sealed class ServedSchemaTests(GraphApiFixture fixture) : IClassFixture<G
             switch (definition)
             {
                 case GraphQLObjectTypeDefinition o:
-                    shapes[o.Name.StringValue] = "type implements " + string.Join(",", o.Interfaces?.Items.Select(i => i.Name.StringValue).Order() ?? []);
+                    shapes[o.Name.StringValue] = "type implements " + string.Join(",", (o.Interfaces?.Items.Select(i => i.Name.StringValue) ?? []).Order());
                     AddFields(shapes, o.Name.StringValue, o.Fields);
                     AddDirectives(shapes, o.Name.StringValue, o.Directives);
                     break;
@@ -73,7 +73,7 @@ public sealed class ServedSchemaTests(GraphApiFixture fixture) : IClassFixture<G
                     shapes[e.Name.StringValue] = "enum " + string.Join(",", e.Values?.Items.Select(v => v.Name.StringValue) ?? []);
                     break;
                 case GraphQLUnionTypeDefinition u:
-                    shapes[u.Name.StringValue] = "union " + string.Join(",", u.Types?.Items.Select(t => t.Name.StringValue).Order() ?? []);
+                    shapes[u.Name.StringValue] = "union " + string.Join(",", (u.Types?.Items.Select(t => t.Name.StringValue) ?? []).Order());
                     break;
                 case GraphQLScalarTypeDefinition s:
                     shapes[s.Name.StringValue] = "scalar";

@@ -27,8 +27,8 @@ internal sealed class ConnectionDecorator(PagingOptions paging) : IFieldResolver
     {
         if (field.Name == "totalCount" && IsConnection(parent))
         {
-            return new FuncFieldResolver<object>(context =>
-                ((IConnection)context.Source!).GetTotalCountAsync(context.CancellationToken));
+            return new FuncFieldResolver<object>(async context =>
+                await ((IConnection)context.Source!).GetTotalCountAsync(context.CancellationToken).ConfigureAwait(false));
         }
 
         return field.ResolvedType?.GetNamedType() is IComplexGraphType target && IsConnection(target)

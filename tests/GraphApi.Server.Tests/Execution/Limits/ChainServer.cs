@@ -39,7 +39,7 @@ internal sealed class ChainServer : IDisposable
         var services = new ServiceCollection().AddTransient<ChainQuery>().AddTransient<ChainNodeResolvers>();
         services.AddGraphQL(builder =>
         {
-            builder.AddSchema(_ => Schema.For(Sdl, schema =>
+            builder.AddSchema(_ => GraphQL.Types.Schema.For(Sdl, schema =>
             {
                 schema.Types.Include<ChainQuery>();
                 schema.Types.Include<ChainNodeResolvers>();

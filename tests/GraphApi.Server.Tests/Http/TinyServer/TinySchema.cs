@@ -31,7 +31,7 @@ internal static class TinySchema
 
     public static ISchema Create()
     {
-        var schema = Schema.For(Sdl, builder =>
+        var schema = GraphQL.Types.Schema.For(Sdl, builder =>
         {
             builder.Types.Include<TinyQuery>();
             builder.Types.Include<TinyMutation>();
