@@ -54,9 +54,11 @@ public sealed class SchemaBindingTests : IDisposable
             .MapEnum<Shade>("Shade")
             .AddNode<Book, int>("Book", b => b.Id, (_, id) => new Book(id, "t", DateTime.UnixEpoch)));
 
+        await using var services = new ServiceCollection().AddScoped<GoodQuery>().BuildServiceProvider();
         var result = await new DocumentExecuter().ExecuteAsync(o =>
         {
             o.Schema = schema;
+            o.RequestServices = services;
             o.Query = "{ shade }";
         });
 
