@@ -1,3 +1,4 @@
+using GraphApi.Server.Execution;
 using System.Text.Json;
 using GraphQL;
 
@@ -54,7 +55,7 @@ internal static class Cursor
         return values.Contains(null) ? throw Invalid("The cursor is malformed.") : values;
     }
 
-    private static ExecutionError Invalid(string message) => new(message) { Code = PagingErrorCodes.InvalidCursor };
+    private static ExecutionError Invalid(string message) => new(message) { Code = ErrorCodes.InvalidCursor };
 
     private sealed record Payload(string S, string O, object?[] V);
 

@@ -1,3 +1,4 @@
+using GraphApi.Server.Execution;
 using GraphQL;
 
 namespace GraphApi.Server.Data;
@@ -9,17 +10,17 @@ internal readonly record struct PageWindow(int Size, bool FromEnd)
     {
         if (paging.First < 0 || paging.Last < 0)
         {
-            throw Error(PagingErrorCodes.InvalidPagingArguments, "'first' and 'last' must not be negative.");
+            throw Error(ErrorCodes.InvalidPagingArguments, "'first' and 'last' must not be negative.");
         }
 
         if (paging.First is not null && paging.Last is not null)
         {
-            throw Error(PagingErrorCodes.InvalidPagingArguments, "Pass either 'first' or 'last', not both.");
+            throw Error(ErrorCodes.InvalidPagingArguments, "Pass either 'first' or 'last', not both.");
         }
 
         if (paging.First > options.MaxPageSize || paging.Last > options.MaxPageSize)
         {
-            throw Error(PagingErrorCodes.PageSizeExceeded, $"A page holds at most {options.MaxPageSize} items.");
+            throw Error(ErrorCodes.PageSizeExceeded, $"A page holds at most {options.MaxPageSize} items.");
         }
 
         return paging.Last is { } last ? new PageWindow(last, FromEnd: true) : new PageWindow(paging.First ?? options.DefaultPageSize, FromEnd: false);

@@ -1,3 +1,4 @@
+using GraphApi.Server.Execution;
 using System.Linq.Expressions;
 
 namespace GraphApi.Server.Data;
@@ -10,7 +11,7 @@ public static class QueryableConnectionExtensions
     /// One statement for the page (n + 1 rows settle the near side's has*Page flag), plus one EXISTS statement for
     /// each cursor whose side that extra row does not settle (<c>after</c> with <c>first</c>, <c>before</c> with
     /// <c>last</c>, ...); the total count runs only when asked.
-    /// Throws <see cref="GraphQL.ExecutionError"/> with a <see cref="PagingErrorCodes"/> code for bad arguments.
+    /// Throws <see cref="GraphQL.ExecutionError"/> with a <see cref="ErrorCodes"/> code for bad arguments.
     /// </summary>
     public static async Task<Connection<T>> ToConnectionAsync<T>(
         this IQueryable<T> source,

@@ -1,10 +1,7 @@
 namespace GraphApi.Server.Execution;
 
-/// <summary>
-/// Every error code the GraphQL runtime itself puts in <c>errors[].extensions.code</c>.
-/// Codes raised by app resolvers (e.g. INVALID_ID) belong to the app, not here.
-/// </summary>
-public static partial class ErrorCodes
+/// <summary>Every error code the GraphQL runtime itself puts in <c>errors[].extensions.code</c>, in one place.</summary>
+public static class ErrorCodes
 {
     /// <summary>A resolver threw an exception that was not an intentional <c>ExecutionError</c>.</summary>
     public const string UnexpectedExecutionError = "UNEXPECTED_EXECUTION_ERROR";
@@ -38,4 +35,49 @@ public static partial class ErrorCodes
 
     /// <summary>The HTTP method is neither GET nor POST.</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+
+    // Schema: global IDs, @authorize, unfinished fields.
+    /// <summary>A malformed global ID, or the ID of another type where a specific type is expected.</summary>
+    public const string InvalidId = "INVALID_ID";
+
+    /// <summary>An anonymous caller reached a field or object guarded by <c>@authorize</c> (Hot Chocolate's name).</summary>
+    public const string AuthNotAuthenticated = "AUTH_NOT_AUTHENTICATED";
+
+    /// <summary>An authenticated caller failed a role or policy of <c>@authorize</c> (Hot Chocolate's name).</summary>
+    public const string AuthNotAuthorized = "AUTH_NOT_AUTHORIZED";
+
+    /// <summary>A field the server declares but does not serve yet.</summary>
+    public const string NotImplemented = "NOT_IMPLEMENTED";
+
+    // Paging (decisions.md, "Paging").
+    /// <summary><c>first</c> or <c>last</c> is larger than <see cref="Data.PagingOptions.MaxPageSize"/>.</summary>
+    public const string PageSizeExceeded = "PAGE_SIZE_EXCEEDED";
+
+    /// <summary>A negative <c>first</c>/<c>last</c>, or <c>first</c> and <c>last</c> together.</summary>
+    public const string InvalidPagingArguments = "INVALID_PAGING_ARGUMENTS";
+
+    /// <summary>An undecodable cursor, or one made for another connection field or another <c>order:</c>.</summary>
+    public const string InvalidCursor = "INVALID_CURSOR";
+
+    // Request limits (decisions.md, "Limits"): request errors answered with 400 before execution.
+    /// <summary>The document has more tokens than <see cref="Limits.RequestLimitsOptions.MaxTokens"/>.</summary>
+    public const string MaxTokensExceeded = "MAX_TOKENS_EXCEEDED";
+
+    /// <summary>An operation nests fields deeper than <see cref="Limits.RequestLimitsOptions.MaxDepth"/>.</summary>
+    public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
+
+    /// <summary>The document selects more fields than <see cref="Limits.RequestLimitsOptions.MaxFields"/>.</summary>
+    public const string MaxFieldsExceeded = "MAX_FIELDS_EXCEEDED";
+
+    /// <summary>The document uses more directives than <see cref="Limits.RequestLimitsOptions.MaxDirectives"/>.</summary>
+    public const string MaxDirectivesExceeded = "MAX_DIRECTIVES_EXCEEDED";
+
+    /// <summary>Fragment spreads nest deeper than <see cref="Limits.RequestLimitsOptions.MaxFragmentNesting"/>.</summary>
+    public const string MaxFragmentNestingExceeded = "MAX_FRAGMENT_NESTING_EXCEEDED";
+
+    /// <summary>The request-limit codes: they always answer HTTP 400, whatever the response media type.</summary>
+    public static readonly IReadOnlySet<string> RequestLimits = new HashSet<string>(StringComparer.Ordinal)
+    {
+        MaxTokensExceeded, MaxDepthExceeded, MaxFieldsExceeded, MaxDirectivesExceeded, MaxFragmentNestingExceeded,
+    };
 }

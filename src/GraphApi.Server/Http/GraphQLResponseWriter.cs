@@ -19,12 +19,18 @@ internal sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer)
     }
 
     /// <summary>
-    /// application/json: 200 for every well-formed GraphQL request. graphql-response+json: 200 with data;
-    /// without data 400 (a request error: syntax, validation, limits), or 504 when execution timed out,
-    /// which is the server's failure, not the client's.
+    /// A request over the limits is 400 whatever the media type (the contract says so). Otherwise
+    /// application/json: 200 for every well-formed GraphQL request; graphql-response+json: 200 with data;
+    /// without data 400 (a request error: syntax, validation), or 504 when execution timed out, which is the
+    /// server's failure, not the client's.
     /// </summary>
     private static int StatusCodeFor(ResponseFormat format, ExecutionResult result)
     {
+        if (!result.Executed && result.Errors?.Any(e => e.Code is { } code && ErrorCodes.RequestLimits.Contains(code)) == true)
+        {
+            return StatusCodes.Status400BadRequest;
+        }
+
         if (format == ResponseFormat.Json || result.Executed)
         {
             return StatusCodes.Status200OK;

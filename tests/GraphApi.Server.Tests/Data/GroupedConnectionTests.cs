@@ -1,3 +1,4 @@
+using GraphApi.Server.Execution;
 using GraphApi.Server.Data;
 using GraphApi.Server.Tests.Data.TestData;
 
@@ -46,7 +47,7 @@ public sealed class GroupedConnectionTests : IDisposable
         var error = await Assert.ThrowsAsync<GraphQL.ExecutionError>(
             () => GroupedAsync(WidgetDatabase.Arguments(paging: new PagingArguments(1, null, 1, null))));
 
-        Assert.Equal(PagingErrorCodes.InvalidPagingArguments, error.Code);
+        Assert.Equal(ErrorCodes.InvalidPagingArguments, error.Code);
         Assert.Empty(_db.Log.Commands);
     }
 

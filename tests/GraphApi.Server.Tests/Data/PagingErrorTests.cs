@@ -1,3 +1,4 @@
+using GraphApi.Server.Execution;
 using System.Text;
 using GraphApi.Server.Data;
 using GraphApi.Server.Tests.Data.TestData;
@@ -23,7 +24,7 @@ public sealed class PagingErrorTests : IDisposable
     [InlineData(51, null)]
     [InlineData(null, 51)]
     public Task More_than_the_max_page_size_is_refused(int? first, int? last) =>
-        AssertCode(PagingErrorCodes.PageSizeExceeded, new PagingArguments(first, null, last, null));
+        AssertCode(ErrorCodes.PageSizeExceeded, new PagingArguments(first, null, last, null));
 
     [Theory]
     [InlineData(-1, null)]
@@ -31,14 +32,14 @@ public sealed class PagingErrorTests : IDisposable
     [InlineData(2, 2)]
     [InlineData(-1, 60)]
     public Task Negative_values_or_first_with_last_are_invalid(int? first, int? last) =>
-        AssertCode(PagingErrorCodes.InvalidPagingArguments, new PagingArguments(first, null, last, null));
+        AssertCode(ErrorCodes.InvalidPagingArguments, new PagingArguments(first, null, last, null));
 
     [Theory]
     [InlineData("not base64!")]
     [InlineData("bm90IGpzb24=")]
     [InlineData("eyJTIjoiUXVlcnkud2lkZ2V0cyJ9")]
     public Task An_undecodable_cursor_is_invalid(string cursor) =>
-        AssertCode(PagingErrorCodes.InvalidCursor, new PagingArguments(1, cursor, null, null));
+        AssertCode(ErrorCodes.InvalidCursor, new PagingArguments(1, cursor, null, null));
 
     [Fact]
     public async Task A_cursor_with_a_forged_value_is_invalid()
@@ -48,7 +49,7 @@ public sealed class PagingErrorTests : IDisposable
         var forged = Convert.ToBase64String(Encoding.UTF8.GetBytes(json.Replace("[1]", "[\"one\"]", StringComparison.Ordinal)));
         _db.Log.Clear();
 
-        await AssertCode(PagingErrorCodes.InvalidCursor, new PagingArguments(1, forged, null, null));
+        await AssertCode(ErrorCodes.InvalidCursor, new PagingArguments(1, forged, null, null));
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class PagingErrorTests : IDisposable
         var page = await _db.PageAsync(paging: new PagingArguments(1, null, null, null), scope: "User.orders");
         _db.Log.Clear();
 
-        await AssertCode(PagingErrorCodes.InvalidCursor, new PagingArguments(1, page.PageInfo.EndCursor, null, null));
+        await AssertCode(ErrorCodes.InvalidCursor, new PagingArguments(1, page.PageInfo.EndCursor, null, null));
     }
 
     [Theory]
@@ -70,6 +71,6 @@ public sealed class PagingErrorTests : IDisposable
         var page = await _db.PageAsync(order: madeUnder, paging: new PagingArguments(1, null, null, null));
         _db.Log.Clear();
 
-        await AssertCode(PagingErrorCodes.InvalidCursor, new PagingArguments(null, null, 1, page.PageInfo.EndCursor), usedUnder);
+        await AssertCode(ErrorCodes.InvalidCursor, new PagingArguments(null, null, 1, page.PageInfo.EndCursor), usedUnder);
     }
 }

@@ -38,4 +38,22 @@ public sealed class RequestLimitTests(GraphApiFixture fixture) : IClassFixture<G
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
     }
+
+    [Fact]
+    public async Task Limits_answer_400_under_plain_application_json_too()
+    {
+        var query = "{ " + string.Join(" ", Enumerable.Range(0, 51).Select(i => $"a{i}: __typename @include(if: true)")) + " }";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { query }),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+
+        using var response = await fixture.Factory.CreateClient().SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("MAX_DIRECTIVES_EXCEEDED", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"data\"", body, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using GraphApi.Server.Execution;
 using GraphApi.Server.Execution.Caching;
 using GraphQL;
 using GraphQL.DI;
@@ -32,7 +33,7 @@ internal sealed class RequestLimitsExecution(RequestLimitsOptions limits, IDocum
             {
                 return Rejected(new ExecutionError($"The document has more than the maximum of {limits.MaxTokens} tokens.")
                 {
-                    Code = RequestLimitCodes.MaxTokensExceeded,
+                    Code = ErrorCodes.MaxTokensExceeded,
                 });
             }
             if (!TryParse(query, out var parsed))
@@ -71,23 +72,23 @@ internal sealed class RequestLimitsExecution(RequestLimitsOptions limits, IDocum
         {
             if (reach.Depth > limits.MaxDepth)
             {
-                violations.Add(Error(document, operation, RequestLimitCodes.MaxDepthExceeded,
+                violations.Add(Error(document, operation, ErrorCodes.MaxDepthExceeded,
                     $"The operation has a depth of {reach.Depth}, over the maximum of {limits.MaxDepth}."));
             }
             if (reach.FragmentNesting > limits.MaxFragmentNesting)
             {
-                violations.Add(Error(document, operation, RequestLimitCodes.MaxFragmentNestingExceeded,
+                violations.Add(Error(document, operation, ErrorCodes.MaxFragmentNestingExceeded,
                     $"The operation nests fragments {reach.FragmentNesting} deep, over the maximum of {limits.MaxFragmentNesting}."));
             }
         }
         if (shape.FieldCount > limits.MaxFields)
         {
-            violations.Add(Error(document, null, RequestLimitCodes.MaxFieldsExceeded,
+            violations.Add(Error(document, null, ErrorCodes.MaxFieldsExceeded,
                 $"The document selects {shape.FieldCount} fields, over the maximum of {limits.MaxFields}."));
         }
         if (shape.DirectiveCount > limits.MaxDirectives)
         {
-            violations.Add(Error(document, null, RequestLimitCodes.MaxDirectivesExceeded,
+            violations.Add(Error(document, null, ErrorCodes.MaxDirectivesExceeded,
                 $"The document uses {shape.DirectiveCount} directives, over the maximum of {limits.MaxDirectives}."));
         }
         return violations;

@@ -1,3 +1,4 @@
+using GraphApi.Server.Execution;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
@@ -11,7 +12,7 @@ public static class RequestLimitsGraphQLBuilderExtensions
     /// <summary>
     /// Enforces <see cref="RequestLimitsOptions"/> (defaults: 15,000 tokens, depth 15, 1,000 fields, 50 directives,
     /// fragment nesting 64) before validation and execution; a violation is a request error whose
-    /// <c>extensions.code</c> is one of <see cref="RequestLimitCodes"/>. Works with or without the document cache.
+    /// <c>extensions.code</c> is one of <see cref="ErrorCodes"/>. Works with or without the document cache.
     /// </summary>
     public static IGraphQLBuilder UseRequestLimits(this IGraphQLBuilder builder, Action<RequestLimitsOptions>? configure = null)
     {

@@ -2,7 +2,7 @@ namespace GraphApi.Server.Execution.Limits;
 
 /// <summary>
 /// Limits checked before execution (see <see cref="RequestLimitsGraphQLBuilderExtensions.UseRequestLimits"/>);
-/// a violation is a request error whose <c>extensions.code</c> comes from <see cref="RequestLimitCodes"/>.
+/// a violation is a request error whose <c>extensions.code</c> comes from <see cref="ErrorCodes"/>.
 /// </summary>
 public sealed class RequestLimitsOptions
 {

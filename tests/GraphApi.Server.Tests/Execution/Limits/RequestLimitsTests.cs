@@ -1,3 +1,4 @@
+using GraphApi.Server.Execution;
 using System.Diagnostics;
 using GraphApi.Server.Execution.Caching;
 using GraphApi.Server.Execution.Limits;
@@ -17,7 +18,7 @@ public sealed class RequestLimitsTests
 
         var result = await server.ExecuteAsync(ChainServer.QueryOfDepth(depth));
 
-        AssertOutcome(result, allowed, RequestLimitCodes.MaxDepthExceeded);
+        AssertOutcome(result, allowed, ErrorCodes.MaxDepthExceeded);
     }
 
     [Theory]
@@ -34,7 +35,7 @@ public sealed class RequestLimitsTests
             fragment G on Node { name child { id } }
             """);
 
-        AssertOutcome(result, allowed, RequestLimitCodes.MaxDepthExceeded);
+        AssertOutcome(result, allowed, ErrorCodes.MaxDepthExceeded);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class RequestLimitsTests
 
         var result = await server.ExecuteAsync("query Shallow { node { id } } query Deep { node { child { id } } }", "Shallow");
 
-        AssertOutcome(result, false, RequestLimitCodes.MaxDepthExceeded);
+        AssertOutcome(result, false, ErrorCodes.MaxDepthExceeded);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class RequestLimitsTests
 
         Assert.False(result.Executed);
         Assert.Contains(result.Errors!, e => e.Code == "NO_FRAGMENT_CYCLES");
-        Assert.DoesNotContain(result.Errors!, e => e.Code == RequestLimitCodes.MaxDepthExceeded);
+        Assert.DoesNotContain(result.Errors!, e => e.Code == ErrorCodes.MaxDepthExceeded);
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class RequestLimitsTests
         var result = await server.ExecuteAsync(query);
 
         Assert.False(result.Executed);
-        var depthError = Assert.Single(result.Errors!, e => e.Code == RequestLimitCodes.MaxDepthExceeded);
+        var depthError = Assert.Single(result.Errors!, e => e.Code == ErrorCodes.MaxDepthExceeded);
         Assert.Contains($"depth of {chain + 2}", depthError.Message);
     }
 
@@ -88,7 +89,7 @@ public sealed class RequestLimitsTests
 
         var result = await server.ExecuteAsync(SpreadChain(chain));
 
-        AssertOutcome(result, allowed, RequestLimitCodes.MaxFragmentNestingExceeded);
+        AssertOutcome(result, allowed, ErrorCodes.MaxFragmentNestingExceeded);
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class RequestLimitsTests
 
         var result = await server.ExecuteAsync(SpreadChain(1_870));
 
-        AssertOutcome(result, false, RequestLimitCodes.MaxFragmentNestingExceeded);
+        AssertOutcome(result, false, ErrorCodes.MaxFragmentNestingExceeded);
     }
 
     [Theory]
@@ -114,7 +115,7 @@ public sealed class RequestLimitsTests
         // 5 with F expanded; the alias `again` inside F makes 4.
         var result = await server.ExecuteAsync("{ node { ...F } same: node { ...F } } fragment F on Node { id again: id }");
 
-        AssertOutcome(result, allowed, RequestLimitCodes.MaxFieldsExceeded);
+        AssertOutcome(result, allowed, ErrorCodes.MaxFieldsExceeded);
     }
 
     [Theory]
@@ -127,7 +128,7 @@ public sealed class RequestLimitsTests
 
         var result = await server.ExecuteAsync($"{{ node {{ {aliases} }} }}");
 
-        AssertOutcome(result, allowed, RequestLimitCodes.MaxFieldsExceeded);
+        AssertOutcome(result, allowed, ErrorCodes.MaxFieldsExceeded);
     }
 
     [Theory]
@@ -142,7 +143,7 @@ public sealed class RequestLimitsTests
             fragment F on Node { name @skip(if: false) }
             """);
 
-        AssertOutcome(result, allowed, RequestLimitCodes.MaxDirectivesExceeded);
+        AssertOutcome(result, allowed, ErrorCodes.MaxDirectivesExceeded);
     }
 
     [Theory]
@@ -155,7 +156,7 @@ public sealed class RequestLimitsTests
 
         var result = await server.ExecuteAsync($"{{ node {{ id{repeated} }} }}");
 
-        Assert.Equal(allowed, result.Errors?.Any(e => e.Code == RequestLimitCodes.MaxDirectivesExceeded) != true);
+        Assert.Equal(allowed, result.Errors?.Any(e => e.Code == ErrorCodes.MaxDirectivesExceeded) != true);
     }
 
     [Theory]
@@ -168,7 +169,7 @@ public sealed class RequestLimitsTests
         // { node { id } } is six tokens.
         var result = await server.ExecuteAsync("{ node { id } }");
 
-        AssertOutcome(result, allowed, RequestLimitCodes.MaxTokensExceeded);
+        AssertOutcome(result, allowed, ErrorCodes.MaxTokensExceeded);
         if (!allowed)
             Assert.Null(result.Document);
     }
@@ -184,7 +185,7 @@ public sealed class RequestLimitsTests
 
         var result = await server.ExecuteAsync(query);
 
-        AssertOutcome(result, allowed, RequestLimitCodes.MaxTokensExceeded);
+        AssertOutcome(result, allowed, ErrorCodes.MaxTokensExceeded);
     }
 
     [Fact]
@@ -199,7 +200,7 @@ public sealed class RequestLimitsTests
         clock.Stop();
 
         Assert.True(query.Length > 1_000_000);
-        AssertOutcome(result, false, RequestLimitCodes.MaxTokensExceeded);
+        AssertOutcome(result, false, ErrorCodes.MaxTokensExceeded);
         Assert.Null(result.Document);
         Assert.True(clock.ElapsedMilliseconds < 500, $"took {clock.ElapsedMilliseconds} ms");
     }
@@ -217,12 +218,12 @@ public sealed class RequestLimitsTests
 
         foreach (var _ in Enumerable.Range(0, 2))
         {
-            AssertOutcome(await server.ExecuteAsync("{ node { child { id } } }"), false, RequestLimitCodes.MaxDepthExceeded);
-            AssertOutcome(await server.ExecuteAsync("{ node { id id id id id } }"), false, RequestLimitCodes.MaxTokensExceeded);
+            AssertOutcome(await server.ExecuteAsync("{ node { child { id } } }"), false, ErrorCodes.MaxDepthExceeded);
+            AssertOutcome(await server.ExecuteAsync("{ node { id id id id id } }"), false, ErrorCodes.MaxTokensExceeded);
         }
         var first = await server.ExecuteAsync("{ node { id } }");
         var second = await server.ExecuteAsync("{ node { id } }");
-        AssertOutcome(second, true, RequestLimitCodes.MaxDepthExceeded);
+        AssertOutcome(second, true, ErrorCodes.MaxDepthExceeded);
         Assert.Same(first.Document, second.Document);
     }
 
