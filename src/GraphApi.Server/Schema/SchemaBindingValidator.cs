@@ -90,7 +90,8 @@ internal static class SchemaBindingValidator
                     || clrType?.GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is not null;
                 if (!bound)
                 {
-                    mismatches.Add($"SDL field '{typeName}.{field}' has no resolver method and no property on {clrType?.Name ?? "a mapped type"}.");
+                    var candidates = string.Join(" or ", (resolved?.Select(r => r.Type.Name).Distinct() ?? []).Append(clrType?.Name).OfType<string>());
+                    mismatches.Add($"SDL field '{typeName}.{field}' has no resolver method or property on {(candidates.Length > 0 ? candidates : "any bound class")}.");
                 }
             }
         }
