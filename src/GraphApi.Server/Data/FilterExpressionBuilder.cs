@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using GraphApi.Server.Execution;
+using GraphQL;
 
 namespace GraphApi.Server.Data;
 
@@ -35,12 +37,40 @@ internal static class FilterExpressionBuilder
             {
                 "and" => All(InputShapes.AsObjectList(value, name).Select(item => BuildObject(item, mapping))),
                 "or" => Any(InputShapes.AsObjectList(value, name).Select(item => BuildObject(item, mapping))),
-                _ => BuildOperations(mapping.Resolve(name).Body, InputShapes.AsObject(value, name)),
+                _ => BuildOperations(Guarded(mapping.Resolve(name), InputShapes.AsObject(value, name)), InputShapes.AsObject(value, name)),
             });
         }
 
         return All(parts);
     }
+
+    /// <summary>Runs the member's input guard over every value of its operations (lists and nested and/or too).</summary>
+    private static Expression Guarded<T>(MappedMember<T> member, IDictionary<string, object?> operations)
+    {
+        if (member.InputGuard is { } guard)
+        {
+            foreach (var value in Values(operations))
+            {
+                if (guard(InputValueConverter.Convert(value, member.Type)!) is { } problem)
+                {
+                    throw new ExecutionError($"Invalid filter value {value} for '{member.GraphQLName}': {problem}")
+                    {
+                        Code = ErrorCodes.InvalidFilterValue,
+                    };
+                }
+            }
+        }
+
+        return member.Body;
+    }
+
+    private static IEnumerable<object> Values(object? input) => input switch
+    {
+        null => [],
+        IDictionary<string, object?> operations => operations.Values.SelectMany(Values),
+        System.Collections.IEnumerable items when input is not string => items.Cast<object?>().SelectMany(Values),
+        _ => [input],
+    };
 
     private static Expression? BuildOperations(Expression member, IDictionary<string, object?> operations)
     {

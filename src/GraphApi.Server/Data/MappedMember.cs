@@ -28,6 +28,12 @@ internal sealed class MappedMember<T>
 
     public Type Type => Body.Type;
 
+    /// <summary>
+    /// Rejects filter values the member cannot be compared with exactly (e.g. money with three decimals when it is
+    /// stored in cents): returns the reason, or null. Set through <see cref="QueryableMapping{T}.Field{TProp}"/>.
+    /// </summary>
+    public Func<object, string?>? InputGuard { get; set; }
+
     /// <summary>Reads the member from a loaded entity (to build cursors).</summary>
     public object? Read(T entity) => _read.Value(entity);
 

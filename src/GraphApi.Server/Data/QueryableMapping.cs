@@ -17,12 +17,23 @@ public sealed class QueryableMapping<T>
     /// <summary>The one parameter every mapped member expression is written over.</summary>
     internal ParameterExpression Entity { get; } = Expression.Parameter(typeof(T), "entity");
 
-    /// <summary>Maps <paramref name="graphQLName"/> to <paramref name="member"/> instead of the same-named property.</summary>
-    public QueryableMapping<T> Field<TProp>(string graphQLName, Expression<Func<T, TProp>> member)
+    /// <summary>
+    /// Maps <paramref name="graphQLName"/> to <paramref name="member"/> instead of the same-named property.
+    /// <paramref name="validate"/>, when given, returns why a filter value cannot be compared with the member
+    /// exactly (or null); such a value is answered with error INVALID_FILTER_VALUE before any SQL runs.
+    /// </summary>
+    public QueryableMapping<T> Field<TProp>(
+        string graphQLName, Expression<Func<T, TProp>> member, Func<TProp, string?>? validate = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(graphQLName);
         ArgumentNullException.ThrowIfNull(member);
-        _fields[graphQLName] = Create(graphQLName, member);
+        var mapped = Create(graphQLName, member);
+        if (validate is not null)
+        {
+            mapped.InputGuard = value => value is TProp typed ? validate(typed) : null;
+        }
+
+        _fields[graphQLName] = mapped;
         return this;
     }
 

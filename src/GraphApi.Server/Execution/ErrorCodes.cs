@@ -59,6 +59,9 @@ public static class ErrorCodes
     /// <summary>An undecodable cursor, or one made for another connection field or another <c>order:</c>.</summary>
     public const string InvalidCursor = "INVALID_CURSOR";
 
+    /// <summary>A filter value the field cannot be compared with exactly (e.g. money with three decimals).</summary>
+    public const string InvalidFilterValue = "INVALID_FILTER_VALUE";
+
     // Request limits (decisions.md, "Limits"): request errors answered with 400 before execution.
     /// <summary>The document has more tokens than <see cref="Limits.RequestLimitsOptions.MaxTokens"/>.</summary>
     public const string MaxTokensExceeded = "MAX_TOKENS_EXCEEDED";

@@ -1,3 +1,4 @@
+using GraphApi.Data.Conventions;
 using GraphApi.Server.Data;
 using GraphApi.Server.DataLoading;
 using GraphApi.Server.Schema;
@@ -29,5 +30,7 @@ internal static class OrderGraph
     public static IServiceCollection AddOrderServices(this IServiceCollection services) => services
         .AddDataLoader<OrderByIdLoader>()
         .AddDataLoader<OrderItemsByOrderLoader>()
-        .AddQueryableMapping<Order>(m => m.Key(o => o.Id));
+        .AddQueryableMapping<Order>(m => m
+            .Key(o => o.Id)
+            .Field("total", o => o.Total, MoneyConverter.ProblemWith));
 }

@@ -1,3 +1,4 @@
+using GraphApi.Data.Conventions;
 using GraphApi.Server.Data;
 using GraphApi.Server.DataLoading;
 using GraphApi.Server.Schema;
@@ -19,5 +20,7 @@ internal static class ProductGraph
 
     public static IServiceCollection AddProductServices(this IServiceCollection services) => services
         .AddDataLoader<ProductByIdLoader>()
-        .AddQueryableMapping<Product>(m => m.Key(p => p.Id));
+        .AddQueryableMapping<Product>(m => m
+            .Key(p => p.Id)
+            .Field("price", p => p.Price, MoneyConverter.ProblemWith));
 }

@@ -118,4 +118,17 @@ public sealed class ProductQueryTests(GraphApiFixture fixture) : IClassFixture<G
 
         Assert.Equal(["INVALID_CURSOR"], response.ErrorCodes);
     }
+
+    [Theory]
+    [InlineData("{ price: { gt: 10.005 } }")]
+    [InlineData("{ price: { in: [1, 2.125] } }")]
+    [InlineData("{ or: [{ price: { lte: 5 } }, { price: { eq: 1e20 } }] }")]
+    public async Task Money_filter_values_that_cents_cannot_hold_are_INVALID_FILTER_VALUE(string where)
+    {
+        var response = await fixture.Anonymous.PostAsync($"{{ products(where: {where}) {{ totalCount }} }}");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
+        Assert.Null(response.Data!["products"]);
+        Assert.Equal(["INVALID_FILTER_VALUE"], response.ErrorCodes);
+    }
 }

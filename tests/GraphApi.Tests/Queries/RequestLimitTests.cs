@@ -56,4 +56,15 @@ public sealed class RequestLimitTests(GraphApiFixture fixture) : IClassFixture<G
         Assert.Contains("MAX_DIRECTIVES_EXCEEDED", body, StringComparison.Ordinal);
         Assert.DoesNotContain("\"data\"", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_document_nesting_deeper_than_the_parser_allows_is_400_not_an_unexpected_error()
+    {
+        var where = string.Concat(Enumerable.Repeat("{ and: [", 300)) + "{}" + string.Concat(Enumerable.Repeat("] }", 300));
+
+        var response = await fixture.Anonymous.PostAsync($"{{ products(where: {where}) {{ totalCount }} }}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["MAX_DEPTH_EXCEEDED"], response.ErrorCodes);
+    }
 }

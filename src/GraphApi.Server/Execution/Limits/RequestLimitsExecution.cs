@@ -36,7 +36,21 @@ internal sealed class RequestLimitsExecution(RequestLimitsOptions limits, IDocum
                     Code = ErrorCodes.MaxTokensExceeded,
                 });
             }
-            if (!TryParse(query, out var parsed))
+            GraphQLDocument? parsed;
+            try
+            {
+                parsed = TryParse(query);
+            }
+            catch (GraphQLMaxDepthExceededException)
+            {
+                // The parser's own recursion guard; GraphQL.NET would report it as an unexpected error.
+                return Rejected(new ExecutionError("The document nests values or selections deeper than the parser allows.")
+                {
+                    Code = ErrorCodes.MaxDepthExceeded,
+                });
+            }
+
+            if (parsed is null)
                 return next(options); // GraphQL.NET parses again and reports the syntax error its usual way.
             options.Document = parsed;
         }
@@ -50,17 +64,15 @@ internal sealed class RequestLimitsExecution(RequestLimitsOptions limits, IDocum
         return next(options);
     }
 
-    private bool TryParse(string query, out GraphQLDocument document)
+    private GraphQLDocument? TryParse(string query)
     {
         try
         {
-            document = documentBuilder.Build(query);
-            return true;
+            return documentBuilder.Build(query);
         }
-        catch (GraphQLParserException)
+        catch (GraphQLParserException error) when (error is not GraphQLMaxDepthExceededException)
         {
-            document = null!;
-            return false;
+            return null;
         }
     }
 
