@@ -50,6 +50,31 @@ internal sealed class AuthorizationDecorator : IFieldResolverDecorator
             : new Resolver(this, inner, fieldRules, checksObjects);
     }
 
+    /// <summary>
+    /// Subscription fields: the field's rules are also checked when the subscription starts, so a denied caller
+    /// gets an error instead of a stream. (Each event then runs the field resolver, checked again per event.)
+    /// </summary>
+    public ISourceStreamResolver? DecorateStream(FieldType field)
+    {
+        var fieldRules = AuthorizeRule.From(field);
+        return field.StreamResolver is { } inner && fieldRules.Count > 0
+            ? new StreamResolver(inner, fieldRules)
+            : null;
+    }
+
+    private sealed class StreamResolver(ISourceStreamResolver inner, IReadOnlyList<AuthorizeRule> fieldRules)
+        : ISourceStreamResolver
+    {
+        public async ValueTask<IObservable<object?>> ResolveAsync(IResolveFieldContext context)
+        {
+            var denial = await AuthorizationEvaluator.DenialAsync(context, fieldRules, context.Source ?? context)
+                .ConfigureAwait(false);
+            return denial is null
+                ? await inner.ResolveAsync(context).ConfigureAwait(false)
+                : throw AuthorizationEvaluator.Error(denial);
+        }
+    }
+
     private bool MayReturnProtectedObject(IGraphType? type) => type switch
     {
         NonNullGraphType n => MayReturnProtectedObject(n.ResolvedType),

@@ -53,32 +53,29 @@ internal static class SchemaFactory
         schema.RegisterType(new UtcDateTimeGraphType());
         schema.Initialize();
 
+        var authorization = new AuthorizationDecorator(schema, options.ObjectTypes);
         IFieldResolverDecorator[] decorators =
         [
             .. services.GetServices<IFieldResolverDecorator>(),
-            new AuthorizationDecorator(schema, options.ObjectTypes), // outermost: checks run before anything else
+            authorization, // outermost: checks run before anything else
         ];
-        Decorate(schema, decorators);
+        foreach (var (type, field) in Fields(schema))
+        {
+            foreach (var decorator in decorators)
+            {
+                var inner = field.Resolver ?? NameFieldResolver.Instance;
+                field.Resolver = decorator.Decorate(schema, type, field, inner) ?? field.Resolver;
+            }
+
+            field.StreamResolver = authorization.DecorateStream(field) ?? field.StreamResolver;
+        }
+
         return schema;
     }
 
-    private static void Decorate(ISchema schema, IEnumerable<IFieldResolverDecorator> decorators)
-    {
-        foreach (var type in schema.AllTypes.OfType<IComplexGraphType>().Where(t => t is IObjectGraphType))
-        {
-            if (type.Name.StartsWith("__", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            foreach (var field in type.Fields)
-            {
-                foreach (var decorator in decorators)
-                {
-                    var inner = field.Resolver ?? NameFieldResolver.Instance;
-                    field.Resolver = decorator.Decorate(schema, type, field, inner) ?? field.Resolver;
-                }
-            }
-        }
-    }
+    private static IEnumerable<(IComplexGraphType Type, FieldType Field)> Fields(ISchema schema) =>
+        from type in schema.AllTypes.OfType<IObjectGraphType>()
+        where !type.Name.StartsWith("__", StringComparison.Ordinal)
+        from field in type.Fields
+        select ((IComplexGraphType)type, field);
 }
