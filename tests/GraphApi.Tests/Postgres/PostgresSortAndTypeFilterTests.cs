@@ -53,7 +53,7 @@ public sealed class PostgresSortAndTypeFilterTests(GraphApiFixture sqlite, Postg
     }
 
     [RequiresPostgresFact]
-    public async Task Product_prices_sort_with_the_key_breaking_ties()
+    public async Task Product_prices_filter_and_sort_on_both_providers()
     {
         var response = await _both.PostToBothAsync(
             f => f.Anonymous,
