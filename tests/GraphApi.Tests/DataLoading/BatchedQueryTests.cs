@@ -1,5 +1,3 @@
-using GraphApi.Orders;
-using GraphApi.Products;
 using GraphApi.Tests.Hosting;
 using GraphApi.Users;
 
@@ -18,26 +16,7 @@ public sealed class BatchedQueryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _ = _factory.Server;
-        _admin = await _factory.WithDbAsync(async db =>
-        {
-            var admin = new User { Username = "root", Email = "root@example.com", Role = Role.Admin, PasswordHash = "x", CreatedAt = TestData.Epoch, UpdatedAt = TestData.Epoch };
-            var customers = Enumerable.Range(1, 10).Select(i => new User
-            {
-                Username = $"customer{i}", Email = $"c{i}@example.com", Role = Role.Customer, PasswordHash = "x",
-                CreatedAt = TestData.Epoch, UpdatedAt = TestData.Epoch,
-            }).ToList();
-            var products = Enumerable.Range(1, 20).Select(i => TestData.NewProduct($"SKU-{i}", $"Product {i}", 10m + i, 100, i)).ToList();
-            db.Users.Add(admin);
-            db.Users.AddRange(customers);
-            db.Products.AddRange(products);
-            await db.SaveChangesAsync();
-
-            db.Orders.AddRange(Enumerable.Range(0, 60).Select(i => TestData.NewOrder(
-                customers[i % customers.Count], (OrderStatus)(i % 5), i,
-                Enumerable.Range(0, 1 + (i % 3)).Select(j => (products[(i + j * 7) % products.Count], 1 + j)).ToArray())));
-            await db.SaveChangesAsync();
-            return admin;
-        });
+        _admin = await _factory.WithDbAsync(ManyOrdersData.SeedAsync);
     }
 
     public Task DisposeAsync()

@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GraphApi.Tests.Hosting;
 
 /// <summary>
-/// The real application in-process, on its own SQLite file in a temp folder, in the Production environment
-/// (so error masking is what users meet). Every SQL command it runs is counted by <see cref="Sql"/>.
+/// The real application in-process, in the Production environment (so error masking is what users meet), on its
+/// own SQLite file in a temp folder by default, or on a PostgreSQL database (<see cref="ForPostgres"/>).
+/// Every SQL command it runs is counted by <see cref="Sql"/>, whichever provider is configured.
 /// </summary>
 public sealed class GraphApiFactory : WebApplicationFactory<Program>
 {
@@ -35,6 +36,13 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The application on the given (empty) PostgreSQL database; migrations run when the host starts.</summary>
+    public static GraphApiFactory ForPostgres(string connectionString) => new(new Dictionary<string, string?>
+    {
+        [DatabaseProviders.ProviderKey] = DatabaseProviders.Postgres,
+        ["ConnectionStrings:Database"] = connectionString,
+    });
+
     public SqlCommandCounter Sql { get; } = new();
 
     public string Environment { get; init; } = "Production";
@@ -47,8 +55,10 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(Sql)));
+        // Both provider contexts get the counter; only the one the configuration registers is ever built.
+        builder.ConfigureTestServices(services => services
+            .ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(Sql))
+            .ConfigureDbContext<PostgresAppDbContext>(options => options.AddInterceptors(Sql)));
     }
 
     public GraphQLTestClient Client(string? token = null) => new(CreateClient(), token);

@@ -1,21 +1,35 @@
 namespace GraphApi.Tests.Hosting;
 
-/// <summary>One application with <see cref="TestData"/> shared by a test class (tests only read).</summary>
-public sealed class GraphApiFixture : IAsyncLifetime
+/// <summary>
+/// One application with <see cref="TestData"/> shared by a test class (tests only read): on SQLite by default;
+/// subclasses choose another database through the factory they create.
+/// </summary>
+public class GraphApiFixture : IAsyncLifetime
 {
-    public GraphApiFactory Factory { get; } = new();
+    private readonly Func<Task<GraphApiFactory>> _createFactory;
+    private GraphApiFactory? _factory;
+
+    public GraphApiFixture()
+        : this(() => Task.FromResult(new GraphApiFactory()))
+    {
+    }
+
+    protected GraphApiFixture(Func<Task<GraphApiFactory>> createFactory) => _createFactory = createFactory;
+
+    public GraphApiFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     internal TestData Data { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        _ = Factory.Server; // starts the host: migrations run
-        Data = await Factory.WithDbAsync(TestData.SeedAsync);
+        _factory = await _createFactory();
+        _ = _factory.Server; // starts the host: migrations run
+        Data = await _factory.WithDbAsync(TestData.SeedAsync);
     }
 
     public Task DisposeAsync()
     {
-        Factory.Dispose();
+        _factory?.Dispose();
         return Task.CompletedTask;
     }
 

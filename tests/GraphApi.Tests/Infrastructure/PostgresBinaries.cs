@@ -10,6 +10,12 @@ internal static class PostgresBinaries
     /// <summary>True when the environment demands that external services are really tested (CI).</summary>
     public static bool Required => Environment.GetEnvironmentVariable(RequireExternalVariable) == "1";
 
+    /// <summary>Why PostgreSQL tests are skipped here, or null when they run (binaries found, or required).</summary>
+    public static string? SkipReason => Directory is null && !Required
+        ? "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin "
+            + $"(set {RequireExternalVariable}=1 to make this a failure)."
+        : null;
+
     private static string? Find()
     {
         const string root = "/usr/lib/postgresql";

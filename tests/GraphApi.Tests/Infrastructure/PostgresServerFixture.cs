@@ -62,7 +62,11 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         (_directory, _dataDirectory) = (directory, dataDirectory);
     }
 
-    /// <summary>Creates an empty database on the server and returns its connection string.</summary>
+    /// <summary>
+    /// Creates an empty database on the server and returns its connection string. Its default collation is ICU
+    /// <c>en-US</c> whatever the machine's locale: linguistic ordering, as on most production servers, and the same
+    /// on every test machine.
+    /// </summary>
     public async Task<string> CreateDatabaseAsync()
     {
         if (_startFailure is not null)
@@ -74,7 +78,9 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await using var command = new NpgsqlCommand(
+                $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'",
+                connection);
             await command.ExecuteNonQueryAsync();
         }
 

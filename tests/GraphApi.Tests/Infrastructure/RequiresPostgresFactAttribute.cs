@@ -6,12 +6,5 @@ namespace GraphApi.Tests.Infrastructure;
 /// </summary>
 internal sealed class RequiresPostgresFactAttribute : FactAttribute
 {
-    public RequiresPostgresFactAttribute()
-    {
-        if (PostgresBinaries.Directory is null && !PostgresBinaries.Required)
-        {
-            Skip = "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin "
-                + $"(set {PostgresBinaries.RequireExternalVariable}=1 to make this a failure).";
-        }
-    }
+    public RequiresPostgresFactAttribute() => Skip = PostgresBinaries.SkipReason;
 }
