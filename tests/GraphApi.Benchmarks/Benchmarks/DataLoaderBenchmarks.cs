@@ -28,8 +28,8 @@ public class DataLoaderBenchmarks
     public async Task SetupAsync()
     {
         _database = ShopDatabase.Create();
-        _batched = ShopHost.Start(_database.ConnectionString, ShopResolution.Batched);
-        _perParent = ShopHost.Start(_database.ConnectionString, ShopResolution.PerParent);
+        _batched = ShopHost.Start(_database, ShopResolution.Batched);
+        _perParent = ShopHost.Start(_database, ShopResolution.PerParent);
         await ReportStatementsAsync(_batched, nameof(DataLoaders));
         await ReportStatementsAsync(_perParent, nameof(NPlusOne));
     }

@@ -30,7 +30,7 @@ public class DocumentCacheBenchmarks
     public async Task SetupAsync()
     {
         _database = ShopDatabase.Create();
-        _host = ShopHost.Start(_database.ConnectionString, ShopResolution.Batched);
+        _host = ShopHost.Start(_database, ShopResolution.Batched);
         await _host.ExecuteCheckedAsync(ProductsPage);
     }
 

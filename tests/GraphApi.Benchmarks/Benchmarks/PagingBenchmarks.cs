@@ -32,7 +32,7 @@ public class PagingBenchmarks
     public async Task SetupAsync()
     {
         _database = ShopDatabase.Create();
-        _host = ShopHost.Start(_database.ConnectionString, ShopResolution.Batched);
+        _host = ShopHost.Start(_database, ShopResolution.Batched);
         _contexts = _host.Services.GetRequiredService<IDbContextFactory<ShopDbContext>>();
         _mapping = _host.Services.GetRequiredService<QueryableMapping<Product>>();
         _paging = _host.Services.GetRequiredService<PagingOptions>();

@@ -20,9 +20,19 @@ internal sealed class ShopDatabase : IDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The shop SDL, written beside the database file for the runtime's schema loader.</summary>
+    public string SchemaDirectory => Path.Combine(_directory, "schema");
+
     public static ShopDatabase Create()
     {
         var database = new ShopDatabase();
+        Directory.CreateDirectory(database.SchemaDirectory);
+        using (var sdl = typeof(ShopDatabase).Assembly.GetManifestResourceStream("shop.graphql")!)
+        using (var file = File.Create(Path.Combine(database.SchemaDirectory, "shop.graphql")))
+        {
+            sdl.CopyTo(file);
+        }
+
         using var db = new ShopDbContext(new DbContextOptionsBuilder<ShopDbContext>().UseSqlite(database.ConnectionString).Options);
         db.Database.EnsureCreated();
         Fill(db);

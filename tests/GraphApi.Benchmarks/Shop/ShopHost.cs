@@ -33,25 +33,25 @@ internal sealed class ShopHost : IDisposable
 
     public StatementCounter Statements => _host.Services.GetRequiredService<StatementCounter>();
 
-    public static ShopHost Start(string connectionString, ShopResolution resolution)
+    public static ShopHost Start(ShopDatabase database, ShopResolution resolution)
     {
         var builder = Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { EnvironmentName = Environments.Production, DisableDefaults = true });
         var services = builder.Services;
         var statements = new StatementCounter();
         services.AddSingleton(statements);
-        services.AddPooledDbContextFactory<ShopDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(statements));
+        services.AddPooledDbContextFactory<ShopDbContext>(options => options.UseSqlite(database.ConnectionString).AddInterceptors(statements));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContext());
         services.AddQueryableMapping<Product>(mapping => mapping.Key(p => p.Id));
         services.AddQueryableMapping<Order>(mapping => mapping.Key(o => o.Id));
         services.AddDataLoader<CustomerByIdLoader>().AddDataLoader<ProductByIdLoader>().AddDataLoader<ItemsByOrderLoader>();
-        services.AddGraphQLServer(schema => Bind(schema, resolution));
+        services.AddGraphQLServer(schema => Bind(schema, database.SchemaDirectory, resolution));
         return new ShopHost(builder.Build());
     }
 
-    private static void Bind(SchemaFirstOptions schema, ShopResolution resolution)
+    private static void Bind(SchemaFirstOptions schema, string schemaDirectory, ShopResolution resolution)
     {
-        schema.SchemaDirectory = Path.Combine(AppContext.BaseDirectory, "shop-schema");
+        schema.SchemaDirectory = schemaDirectory;
         schema.AddResolvers<ShopQueryResolvers>()
             .MapObject<Customer>("Customer")
             .MapObject<Product>("Product")
