@@ -8,6 +8,7 @@ seconds="${2:-20}"
 port="${PORT:-5080}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
+key="load-run-signing-key-$(date +%s%N)-0123456789abcdef"
 
 dotnet build "$root/src/GraphApi" -c Release -v quiet -nologo >/dev/null
 dotnet build "$root/tests/GraphApi.Benchmarks" -c Release -v quiet -nologo >/dev/null
@@ -16,8 +17,7 @@ ASPNETCORE_ENVIRONMENT=Production \
 ASPNETCORE_URLS="http://127.0.0.1:$port" \
 ConnectionStrings__Database="Data Source=$work/load.db" \
 Seed__SampleData=true \
-Jwt__SigningKey="load-run-signing-key-0123456789abcdef-0123" \
-Admin__Username=loadadmin Admin__Email=loadadmin@example.com Admin__Password=load-run-password \
+Jwt__SigningKey="$key" \
 Logging__LogLevel__Default=Warning \
   dotnet "$root/src/GraphApi/bin/Release/net10.0/GraphApi.dll" >"$work/server.log" 2>&1 &
 server=$!
@@ -29,5 +29,5 @@ for _ in $(seq 1 60); do
 done
 
 dotnet "$root/tests/GraphApi.Benchmarks/bin/Release/net10.0/GraphApi.Benchmarks.dll" load \
-  --url "http://127.0.0.1:$port" --user loadadmin --password load-run-password \
+  --url "http://127.0.0.1:$port" --signing-key "$key" \
   --clients "$clients" --seconds "$seconds"

@@ -1,12 +1,10 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 
 namespace GraphApi.Benchmarks.Load;
 
 /// <summary>
-/// <c>load --url http://127.0.0.1:5080 --user admin --password secret [--clients 8] [--seconds 20] [--warmup 3]</c>:
-/// logs in, then drives <c>/health/live</c> (the baseline), a products page and an authenticated orders query
+/// <c>load --url http://127.0.0.1:5080 --signing-key KEY [--issuer GraphApi] [--audience GraphApi] [--clients 8]
+/// [--seconds 20] [--warmup 3]</c>: mints an ADMIN token with the server's signing key, then drives <c>/health/live</c> (the baseline), a products page and an authenticated orders query
 /// one after another and prints a Markdown table. Loopback only: it refuses any other host.
 /// </summary>
 internal static class LoadRun
@@ -44,7 +42,9 @@ internal static class LoadRun
         var warmup = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("warmup", "3"), CultureInfo.InvariantCulture));
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = url };
-        var token = await LoginAsync(http, options["user"], options["password"]);
+        var token = AdminToken.Create(
+            options["signing-key"], options.GetValueOrDefault("issuer", "GraphApi"), options.GetValueOrDefault("audience", "GraphApi"),
+            TimeSpan.FromMinutes(30));
         LoadScenario[] scenarios =
         [
             LoadScenario.Get("GET /health/live (baseline)", "/health/live"),
@@ -64,16 +64,6 @@ internal static class LoadRun
 
         Print(results, clients, seconds);
         return results.Any(r => r.Failed > 0 || r.Succeeded == 0) ? 1 : 0;
-    }
-
-    private static async Task<string> LoginAsync(HttpClient http, string user, string password)
-    {
-        const string login = "mutation Login($input: LoginInput!) { login(input: $input) { token errors { message } } }";
-        using var response = await http.PostAsJsonAsync("/graphql",
-            new { query = login, variables = new { input = new { usernameOrEmail = user, password } } });
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-        return body?["data"]?["login"]?["token"]?.GetValue<string>()
-            ?? throw new InvalidOperationException("Login failed: " + body?.ToJsonString());
     }
 
     private static void Print(List<LoadResult> results, int clients, TimeSpan duration)
