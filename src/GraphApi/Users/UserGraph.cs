@@ -22,5 +22,7 @@ internal static class UserGraph
 
     public static IServiceCollection AddUserServices(this IServiceCollection services) => services
         .AddDataLoader<UserByIdLoader>()
+        .AddSingleton<DummyPasswordHash>()
+        .AddScoped<AccountService>()
         .AddQueryableMapping<User>(m => m.Key(u => u.Id));
 }

@@ -1,10 +1,15 @@
 using GraphApi.Users;
+using GraphQL;
 
 namespace GraphApi.Schema;
 
 internal sealed partial class MutationResolvers
 {
-    public RegisterUserPayload RegisterUser() => throw NotImplementedYet.Error("registerUser");
+    public Task<RegisterUserPayload> RegisterUser(
+        RegisterUserInput input, [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        accounts.RegisterAsync(input, cancellationToken);
 
-    public LoginPayload Login() => throw NotImplementedYet.Error("login");
+    public Task<LoginPayload> Login(
+        LoginInput input, [FromServices] AccountService accounts, CancellationToken cancellationToken) =>
+        accounts.LoginAsync(input, cancellationToken);
 }
