@@ -19,5 +19,6 @@ internal static class ProductGraph
 
     public static IServiceCollection AddProductServices(this IServiceCollection services) => services
         .AddDataLoader<ProductByIdLoader>()
+        .AddScoped<ProductService>()
         .AddQueryableMapping<Product>(m => m.Key(p => p.Id));
 }
