@@ -20,6 +20,7 @@ internal static class ProductGraph
 
     public static IServiceCollection AddProductServices(this IServiceCollection services) => services
         .AddDataLoader<ProductByIdLoader>()
+        .AddScoped<ProductService>()
         .AddQueryableMapping<Product>(m => m
             .Key(p => p.Id)
             .Field("price", p => p.Price, MoneyConverter.ProblemWith));
