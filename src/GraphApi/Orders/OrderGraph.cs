@@ -1,5 +1,6 @@
 using GraphApi.Server.Data;
 using GraphApi.Server.DataLoading;
+using GraphApi.Server.PubSub;
 using GraphApi.Server.Schema;
 
 namespace GraphApi.Orders;
@@ -29,5 +30,9 @@ internal static class OrderGraph
     public static IServiceCollection AddOrderServices(this IServiceCollection services) => services
         .AddDataLoader<OrderByIdLoader>()
         .AddDataLoader<OrderItemsByOrderLoader>()
-        .AddQueryableMapping<Order>(m => m.Key(o => o.Id));
+        .AddQueryableMapping<Order>(m => m.Key(o => o.Id))
+        .AddInProcessPubSub() // the default bus; a distributed one registered earlier takes precedence
+        .AddScoped<OrderEventPublisher>()
+        .AddScoped<OrderPlacement>()
+        .AddScoped<OrderStatusChanges>();
 }
