@@ -91,7 +91,7 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
         {
             var available = stock.GetValueOrDefault(l.ProductKey!.Value);
             return (object)new OutOfStockError(
-                $"Only {available} of product '{l.ProductId}' in stock; {l.Quantity} requested.",
+                $"Only {available} of product '{l.ProductId}' are in stock; {l.Quantity} were requested.",
                 l.ProductId,
                 (int)l.Quantity,
                 available);
