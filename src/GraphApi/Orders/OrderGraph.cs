@@ -1,6 +1,7 @@
 using GraphApi.Data.Conventions;
 using GraphApi.Server.Data;
 using GraphApi.Server.DataLoading;
+using GraphApi.Server.PubSub;
 using GraphApi.Server.Schema;
 
 namespace GraphApi.Orders;
@@ -32,5 +33,9 @@ internal static class OrderGraph
         .AddDataLoader<OrderItemsByOrderLoader>()
         .AddQueryableMapping<Order>(m => m
             .Key(o => o.Id)
-            .Field("total", o => o.Total, MoneyConverter.ProblemWith));
+            .Field("total", o => o.Total, MoneyConverter.ProblemWith))
+        .AddInProcessPubSub() // the default bus; a distributed one registered earlier takes precedence
+        .AddScoped<OrderEventPublisher>()
+        .AddScoped<OrderPlacement>()
+        .AddScoped<OrderStatusChanges>();
 }

@@ -1,0 +1,100 @@
+using GraphApi.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GraphApi.Orders;
+
+/// <summary>
+/// <c>placeOrder</c>: merge lines, validate everything, then take stock with conditional UPDATEs, all in one
+/// transaction. Nothing is written when an error is returned; the PLACED event goes out after the commit.
+/// </summary>
+internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderEventPublisher events)
+{
+    public async Task<PlaceOrderPayload> PlaceAsync(int customerId, PlaceOrderInput input, CancellationToken cancellationToken)
+    {
+        var lines = MergedOrderLine.Merge(input.Items);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var keys = lines.Select(l => l.ProductKey).OfType<int>().Distinct().ToList();
+        var products = await db.Products.AsNoTracking()
+            .Where(p => keys.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var errors = PlaceOrderRules.Validate(lines, products.Keys.ToHashSet());
+        if (errors.Count > 0)
+        {
+            return new PlaceOrderPayload(null, errors);
+        }
+
+        var shortLines = await TakeStockAsync(lines, cancellationToken);
+        if (shortLines.Count > 0)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return new PlaceOrderPayload(null, await OutOfStockErrorsAsync(shortLines, cancellationToken));
+        }
+
+        var items = lines.Select(l => new OrderItem
+        {
+            ProductId = l.ProductKey!.Value,
+            Quantity = (int)l.Quantity,
+            UnitPrice = products[l.ProductKey.Value].Price, // the price at placement, kept with the line
+        }).ToList();
+        var order = new Order
+        {
+            CustomerId = customerId,
+            Status = OrderStatus.Pending,
+            Items = items,
+            Total = items.Sum(i => i.LineTotal),
+        };
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(CancellationToken.None);
+
+        await events.PublishAsync(new OrderEventMessage(
+            order.Id, customerId, OrderEventKind.Placed, null, order.Status, order.CreatedAt));
+        return new PlaceOrderPayload(order, null);
+    }
+
+    /// <summary>
+    /// Decrements each product's stock only where enough is left, so concurrent orders can never oversell;
+    /// returns the lines that found too little. Products are updated in key order so that concurrent orders lock
+    /// rows in the same order (no deadlocks on PostgreSQL).
+    /// </summary>
+    private async Task<List<MergedOrderLine>> TakeStockAsync(IReadOnlyList<MergedOrderLine> lines, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNowTruncated();
+        var shortLines = new List<MergedOrderLine>();
+        foreach (var line in lines.OrderBy(l => l.ProductKey))
+        {
+            var key = line.ProductKey!.Value;
+            var quantity = (int)line.Quantity;
+            var updated = await db.Products
+                .Where(p => p.Id == key && p.Stock >= quantity)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(p => p.Stock, p => p.Stock - quantity).SetProperty(p => p.UpdatedAt, now),
+                    cancellationToken);
+            if (updated == 0)
+            {
+                shortLines.Add(line);
+            }
+        }
+
+        return shortLines;
+    }
+
+    /// <summary>One error per short product, in input order, with the stock as it is now (after the rollback).</summary>
+    private async Task<IReadOnlyList<object>> OutOfStockErrorsAsync(List<MergedOrderLine> shortLines, CancellationToken cancellationToken)
+    {
+        var keys = shortLines.Select(l => l.ProductKey!.Value).ToList();
+        var stock = await db.Products.AsNoTracking()
+            .Where(p => keys.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Stock, cancellationToken);
+        return shortLines.OrderBy(l => l.Index).Select(l =>
+        {
+            var available = stock.GetValueOrDefault(l.ProductKey!.Value);
+            return (object)new OutOfStockError(
+                $"Only {available} of product '{l.ProductId}' are in stock; {l.Quantity} were requested.",
+                l.ProductId,
+                (int)l.Quantity,
+                available);
+        }).ToList();
+    }
+}
