@@ -37,4 +37,7 @@ internal sealed record AccessCase(
 
     /// <summary>True for mutations another feature implements: an allowed caller may meet NOT_IMPLEMENTED or a payload.</summary>
     public bool OnlyAccessMatters { get; init; }
+
+    /// <summary>An allowed caller's mutation: it changes data.</summary>
+    public bool Writes => Denied.Count == 0 && Document.TrimStart().StartsWith("mutation", StringComparison.Ordinal);
 }
