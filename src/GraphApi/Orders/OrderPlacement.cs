@@ -91,7 +91,7 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
         {
             var available = stock.GetValueOrDefault(l.ProductKey!.Value);
             return (object)new OutOfStockError(
-                $"Only {available} of product '{l.ProductId}' are in stock; {l.Quantity} were requested.",
+                $"Only {available} of product '{l.ProductId}' are in stock; {l.Quantity} {(l.Quantity == 1 ? "was" : "were")} requested.",
                 l.ProductId,
                 (int)l.Quantity,
                 available);

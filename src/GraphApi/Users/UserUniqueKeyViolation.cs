@@ -1,7 +1,6 @@
-using Microsoft.Data.Sqlite;
+using GraphApi.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Npgsql;
 
 namespace GraphApi.Users;
 
@@ -11,9 +10,6 @@ namespace GraphApi.Users;
 /// </summary>
 internal static class UserUniqueKeyViolation
 {
-    private const int SqliteConstraint = 19;
-    private const int SqliteConstraintUnique = 2067;
-
     public static UserUniqueKey? Find(DbUpdateException exception, IModel model)
     {
         var entity = model.FindEntityType(typeof(User))
@@ -25,7 +21,7 @@ internal static class UserUniqueKeyViolation
                  })
         {
             var index = entity.GetIndexes().Single(i => i.IsUnique && i.Properties.Single().Name == property);
-            if (Violates(exception.InnerException, entity, index))
+            if (UniqueViolation.Of(exception, entity, index))
             {
                 return key;
             }
@@ -33,22 +29,4 @@ internal static class UserUniqueKeyViolation
 
         return null;
     }
-
-    private static bool Violates(Exception? error, IEntityType entity, IIndex index) => error switch
-    {
-        // PostgreSQL names the violated index.
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation
-            && postgres.ConstraintName == index.GetDatabaseName(),
-
-        // SQLite names the columns only: "UNIQUE constraint failed: Users.NormalizedUsername".
-        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint
-            && sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique
-            && sqlite.Message.Contains(
-                $": {entity.GetTableName()}.{ColumnName(entity, index)}'", StringComparison.Ordinal),
-
-        _ => false,
-    };
-
-    private static string? ColumnName(IEntityType entity, IIndex index) =>
-        index.Properties.Single().GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()));
 }

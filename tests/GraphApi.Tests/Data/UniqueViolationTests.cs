@@ -3,7 +3,7 @@ using GraphApi.Products;
 using GraphApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace GraphApi.Tests.Products;
+namespace GraphApi.Tests.Data;
 
 /// <summary>The SKU race is decided by the unique index: its violation must be recognised on both providers.</summary>
 [Collection(PostgresCollection.Name)]
