@@ -15,10 +15,10 @@ public static class WebSocketServiceCollectionExtensions
     /// <c>app.MapGraphQL()</c>, and <c>AddGraphQLHttp</c>/<c>AddGraphQLServer</c> as well. Safe to call more than once.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Changes to <see cref="WebSocketOptions"/> (defaults documented there); may be null.</param>
-    public static IServiceCollection AddGraphQLWebSockets(this IServiceCollection services, Action<WebSocketOptions>? configure = null)
+    /// <param name="configure">Changes to <see cref="GraphQLWebSocketOptions"/> (defaults documented there); may be null.</param>
+    public static IServiceCollection AddGraphQLWebSockets(this IServiceCollection services, Action<GraphQLWebSocketOptions>? configure = null)
     {
-        var options = services.AddOptions<WebSocketOptions>();
+        var options = services.AddOptions<GraphQLWebSocketOptions>();
         if (configure is not null)
         {
             options.Configure(configure);

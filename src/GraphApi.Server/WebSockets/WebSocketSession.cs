@@ -33,7 +33,7 @@ internal abstract class WebSocketSession(
 
     protected WebSocketConnection Connection => connection;
 
-    protected WebSocketOptions Options => services.Options;
+    protected GraphQLWebSocketOptions Options => services.Options;
 
     protected IGraphQLTextSerializer Serializer => services.Serializer;
 
@@ -77,7 +77,7 @@ internal abstract class WebSocketSession(
     /// <summary>Frames an operation's outcome for operation <paramref name="id"/>.</summary>
     protected abstract IOperationSink CreateSink(string id);
 
-    /// <summary>The server keep-alive message, sent every <see cref="WebSocketOptions.KeepAliveInterval"/> after the ack.</summary>
+    /// <summary>The server keep-alive message, sent every <see cref="GraphQLWebSocketOptions.KeepAliveInterval"/> after the ack.</summary>
     protected abstract OperationMessage KeepAliveMessage { get; }
 
     /// <summary>True for the first <c>connection_init</c> only.</summary>

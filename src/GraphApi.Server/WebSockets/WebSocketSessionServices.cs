@@ -6,14 +6,14 @@ namespace GraphApi.Server.WebSockets;
 
 /// <summary>The singletons every WebSocket session needs, bundled so the protocol classes stay small.</summary>
 internal sealed class WebSocketSessionServices(
-    IOptions<WebSocketOptions> options,
+    IOptions<GraphQLWebSocketOptions> options,
     IGraphQLTextSerializer serializer,
     IWebSocketAuthenticator authenticator,
     GraphQLOperationRunner runner,
     TimeProvider timeProvider,
     ILogger<WebSocketSession> logger)
 {
-    public WebSocketOptions Options => options.Value;
+    public GraphQLWebSocketOptions Options => options.Value;
 
     public IGraphQLTextSerializer Serializer => serializer;
 

@@ -1,7 +1,7 @@
 namespace GraphApi.Server.WebSockets;
 
 /// <summary>Options of GraphQL over WebSocket (both subprotocols).</summary>
-public sealed class WebSocketOptions
+public sealed class GraphQLWebSocketOptions
 {
     /// <summary>
     /// How long a client may take after the upgrade to send <c>connection_init</c>; graphql-transport-ws closes
