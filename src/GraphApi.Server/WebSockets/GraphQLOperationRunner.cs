@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using System.Threading.Channels;
+using GraphApi.Server.Execution;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GraphApi.Server.WebSockets;
+
+/// <summary>
+/// Runs one operation for a streaming transport (WebSocket, SSE): a DI scope that lives as long as the operation,
+/// the executor, and for a subscription a bounded buffer between the event stream and the (possibly slow) client.
+/// </summary>
+internal sealed class GraphQLOperationRunner(
+    IGraphQLExecutor executor,
+    IServiceScopeFactory scopeFactory,
+    ILogger<GraphQLOperationRunner> logger)
+{
+    /// <summary>
+    /// Executes <paramref name="request"/> and feeds <paramref name="sink"/> until the operation completes or
+    /// <paramref name="ct"/> fires; on return the event stream is unsubscribed and the scope disposed.
+    /// </summary>
+    public async Task RunAsync(
+        GraphQLRequest request, ClaimsPrincipal user, int bufferCapacity, IOperationSink sink, CancellationToken ct)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var result = await executor.ExecuteAsync(new GraphQLExecutionRequest(request, user, scope.ServiceProvider), ct).ConfigureAwait(false);
+        if (ct.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (result.Streams is { Count: > 0 } streams)
+        {
+            // Validation allows exactly one root field in a subscription, so there is one stream.
+            await PumpAsync(streams.Values.First(), bufferCapacity, sink, ct).ConfigureAwait(false);
+            return;
+        }
+
+        // A subscription without a stream was refused at subscribe time (e.g. @authorize): an error, not an event.
+        if (!result.Executed || result.Operation?.Operation == OperationType.Subscription)
+        {
+            await sink.ErrorAsync(result.Errors?.ToArray() ?? [new ExecutionError("The operation could not be executed.")], ct).ConfigureAwait(false);
+            return;
+        }
+
+        await sink.NextAsync(result, ct).ConfigureAwait(false);
+        await sink.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task PumpAsync(IObservable<ExecutionResult> stream, int bufferCapacity, IOperationSink sink, CancellationToken ct)
+    {
+        var buffer = Channel.CreateBounded<ExecutionResult>(
+            new BoundedChannelOptions(Math.Max(1, bufferCapacity))
+            {
+                FullMode = BoundedChannelFullMode.DropOldest,
+                SingleReader = true,
+            },
+            _ => logger.LogDebug("A subscriber reads too slowly; its oldest pending event was dropped."));
+
+        using var subscription = stream.Subscribe(new ChannelObserver(buffer.Writer));
+        try
+        {
+            await foreach (var next in buffer.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                await sink.NextAsync(next, ct).ConfigureAwait(false);
+            }
+
+            await sink.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped by the client or the connection closed: disposing the subscription is all that is left.
+        }
+    }
+
+    /// <summary>Event-stream errors arrive as results with errors (ScopedSubscriptionExecutionStrategy); OnError only ends the stream.</summary>
+    private sealed class ChannelObserver(ChannelWriter<ExecutionResult> writer) : IObserver<ExecutionResult>
+    {
+        public void OnNext(ExecutionResult value) => writer.TryWrite(value);
+
+        public void OnError(Exception error) => writer.TryComplete();
+
+        public void OnCompleted() => writer.TryComplete();
+    }
+}

@@ -1,0 +1,31 @@
+namespace GraphApi.Server.WebSockets;
+
+/// <summary>Options of GraphQL over WebSocket (both subprotocols).</summary>
+public sealed class GraphQLWebSocketOptions
+{
+    /// <summary>
+    /// How long a client may take after the upgrade to send <c>connection_init</c>; graphql-transport-ws closes
+    /// with 4408 when it passes (the legacy protocol closes with the same code). Default: 10 seconds.
+    /// </summary>
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Interval of server keep-alive messages after the connection is acknowledged: <c>ping</c> in
+    /// graphql-transport-ws, <c>ka</c> in the legacy graphql-ws protocol. <see cref="TimeSpan.Zero"/> disables them.
+    /// Default: 5 seconds.
+    /// </summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Events one subscription may hold while the client reads too slowly. When the buffer is full the OLDEST
+    /// pending event is dropped (and logged at Debug level) so memory stays bounded and the client still gets the
+    /// newest state; the socket stays open. Default: 64.
+    /// </summary>
+    public int SubscriptionBufferCapacity { get; set; } = 64;
+
+    /// <summary>
+    /// Largest accepted client message in bytes; a larger one closes the socket with 1009 (message too big).
+    /// Default: 1,048,576 (1 MiB, the same as the HTTP body limit).
+    /// </summary>
+    public int MaxMessageBytes { get; set; } = 1_048_576;
+}

@@ -1,0 +1,38 @@
+using GraphApi.Server.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GraphApi.Server.WebSockets;
+
+/// <summary>Registration of GraphQL over WebSocket.</summary>
+public static class WebSocketServiceCollectionExtensions
+{
+    /// <summary>
+    /// Serves GraphQL over WebSocket on the GraphQL path: the graphql-transport-ws subprotocol (npm graphql-ws) and
+    /// the legacy graphql-ws subprotocol (Apollo subscriptions-transport-ws); queries, mutations and subscriptions.
+    /// Connections authenticate through <see cref="IWebSocketAuthenticator"/> (register your own singleton; the
+    /// default uses the upgrade request's user). The app must call <c>app.UseWebSockets()</c> BEFORE
+    /// <c>app.MapGraphQL()</c>, and <c>AddGraphQLHttp</c>/<c>AddGraphQLServer</c> as well. Safe to call more than once.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes to <see cref="GraphQLWebSocketOptions"/> (defaults documented there); may be null.</param>
+    public static IServiceCollection AddGraphQLWebSockets(this IServiceCollection services, Action<GraphQLWebSocketOptions>? configure = null)
+    {
+        var options = services.AddOptions<GraphQLWebSocketOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        if (services.Any(d => d.ImplementationType == typeof(WebSocketTransport)))
+        {
+            return services;
+        }
+
+        services.AddGraphQLStreaming();
+        services.TryAddSingleton<IWebSocketAuthenticator, HttpContextUserAuthenticator>();
+        services.AddSingleton<WebSocketSessionServices>();
+        services.AddSingleton<IGraphQLTransport, WebSocketTransport>();
+        return services;
+    }
+}

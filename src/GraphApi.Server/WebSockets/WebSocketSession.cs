@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GraphApi.Server.WebSockets;
+
+/// <summary>
+/// What both subprotocols share: the receive loop, the init timeout, authentication with expiry, keep-alive and
+/// the running operations of one socket. A subclass is the protocol's state machine.
+/// </summary>
+internal abstract class WebSocketSession(
+    WebSocketConnection connection,
+    HttpContext upgradeRequest,
+    WebSocketSessionServices services)
+{
+    /// <summary>The init timeout passed without <c>connection_init</c> (graphql-transport-ws; reused by the legacy protocol).</summary>
+    public const int InitTimeoutCloseCode = 4408;
+
+    /// <summary>Authentication rejected or expired.</summary>
+    public const int ForbiddenCloseCode = 4403;
+
+    private readonly ConcurrentDictionary<string, RunningOperation> _operations = new(StringComparer.Ordinal);
+
+    // Operations whose id is free again (stopped, or sending their last message) but that have not finished yet.
+    private readonly ConcurrentDictionary<RunningOperation, byte> _detached = new();
+    private readonly CancellationTokenSource _sessionEnded = new();
+    private readonly List<Task> _background = [];
+    private int _initReceived;
+
+    protected WebSocketConnection Connection => connection;
+
+    protected GraphQLWebSocketOptions Options => services.Options;
+
+    protected IGraphQLTextSerializer Serializer => services.Serializer;
+
+    protected CancellationToken SessionEnded => _sessionEnded.Token;
+
+    /// <summary>Null until the connection is acknowledged; then the principal operations run as.</summary>
+    protected ClaimsPrincipal? User { get; private set; }
+
+    public async Task RunAsync()
+    {
+        _background.Add(CloseWhenInitTimesOutAsync());
+        try
+        {
+            while (await connection.ReceiveAsync(_sessionEnded.Token).ConfigureAwait(false) is { } text)
+            {
+                if (ClientMessage.Parse(text, out var invalidReason) is { } message)
+                {
+                    await HandleAsync(message).ConfigureAwait(false);
+                }
+                else
+                {
+                    await OnInvalidMessageAsync(invalidReason!).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            await _sessionEnded.CancelAsync().ConfigureAwait(false);
+            var running = _operations.Values.Concat(_detached.Keys).Select(o => o.Completion).Concat(_background).ToArray();
+            await Task.WhenAll(running.Select(SwallowCancellationAsync)).ConfigureAwait(false);
+            _sessionEnded.Dispose();
+        }
+    }
+
+    /// <summary>Handles one well-formed message (its type may still be unknown).</summary>
+    protected abstract Task HandleAsync(ClientMessage message);
+
+    /// <summary>A message that is not JSON or has no string type/id.</summary>
+    protected abstract Task OnInvalidMessageAsync(string reason);
+
+    /// <summary>Frames an operation's outcome for operation <paramref name="id"/>.</summary>
+    protected abstract IOperationSink CreateSink(string id);
+
+    /// <summary>The server keep-alive message, sent every <see cref="GraphQLWebSocketOptions.KeepAliveInterval"/> after the ack.</summary>
+    protected abstract OperationMessage KeepAliveMessage { get; }
+
+    /// <summary>True for the first <c>connection_init</c> only.</summary>
+    protected bool MarkInitReceived() => Interlocked.Exchange(ref _initReceived, 1) == 0;
+
+    protected Task SendAsync(string type, string? id = null, object? payload = null) =>
+        connection.SendAsync(new OperationMessage { Type = type, Id = id, Payload = payload }, SessionEnded);
+
+    protected Task CloseAsync(int code, string reason) => connection.CloseAsync(code, reason);
+
+    /// <summary>Runs the authenticator; <see langword="null"/> payload when the client sent none.</summary>
+    protected async Task<WebSocketAuthentication> AuthenticateAsync(JsonElement? payload)
+    {
+        var initPayload = payload is { ValueKind: JsonValueKind.Object } element ? Serializer.ReadNode<Inputs>(element) : null;
+        return await services.Authenticator.AuthenticateAsync(upgradeRequest, initPayload, SessionEnded).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks the connection acknowledged, then starts keep-alive and, for credentials that expire, the expiry watch.</summary>
+    protected void Acknowledge(WebSocketAuthentication authentication)
+    {
+        User = authentication.User;
+        if (Options.KeepAliveInterval > TimeSpan.Zero)
+        {
+            _background.Add(KeepAliveAsync());
+        }
+
+        if (authentication.ExpiresAt is { } expiresAt)
+        {
+            _background.Add(CloseWhenExpiredAsync(expiresAt));
+        }
+    }
+
+    /// <summary>Starts operation <paramref name="id"/>; false when one with that id is already running.</summary>
+    protected bool TryStart(string id, GraphQLRequest request)
+    {
+        var operation = new RunningOperation(CancellationTokenSource.CreateLinkedTokenSource(SessionEnded));
+        if (!_operations.TryAdd(id, operation))
+        {
+            operation.Cancellation.Dispose();
+            return false;
+        }
+
+        operation.Completion = RunOperationAsync(id, request, operation);
+        return true;
+    }
+
+    /// <summary>Stops operation <paramref name="id"/> if it runs; its subscription and scope are released.</summary>
+    protected async Task StopAsync(string id)
+    {
+        if (Detach(id) is not { } operation)
+        {
+            return;
+        }
+
+        try
+        {
+            await operation.Cancellation.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // It finished on its own meanwhile.
+        }
+    }
+
+    /// <summary>Frees operation <paramref name="id"/>'s id before its last message goes out, so the client may reuse it at once.</summary>
+    protected void Forget(string id) => Detach(id);
+
+    private RunningOperation? Detach(string id)
+    {
+        if (!_operations.TryRemove(id, out var operation))
+        {
+            return null;
+        }
+
+        _detached.TryAdd(operation, 0);
+        return operation;
+    }
+
+    private async Task RunOperationAsync(string id, GraphQLRequest request, RunningOperation operation)
+    {
+        await Task.Yield(); // the receive loop goes on while the operation runs
+        try
+        {
+            await services.Runner.RunAsync(request, User!, Options.SubscriptionBufferCapacity, CreateSink(id), operation.Cancellation.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (operation.Cancellation.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            services.Logger.LogError(ex, "GraphQL operation {OperationId} over WebSocket failed unexpectedly.", id);
+        }
+        finally
+        {
+            _operations.TryRemove(new KeyValuePair<string, RunningOperation>(id, operation));
+            _detached.TryRemove(operation, out _);
+            operation.Cancellation.Dispose();
+        }
+    }
+
+    private async Task CloseWhenInitTimesOutAsync()
+    {
+        await Task.Delay(Options.ConnectionInitTimeout, services.TimeProvider, SessionEnded).ConfigureAwait(false);
+        if (Volatile.Read(ref _initReceived) == 0)
+        {
+            await CloseAsync(InitTimeoutCloseCode, "Connection initialisation timeout").ConfigureAwait(false);
+        }
+    }
+
+    private async Task KeepAliveAsync()
+    {
+        using var timer = new PeriodicTimer(Options.KeepAliveInterval, services.TimeProvider);
+        while (await timer.WaitForNextTickAsync(SessionEnded).ConfigureAwait(false))
+        {
+            await connection.SendAsync(KeepAliveMessage, SessionEnded).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CloseWhenExpiredAsync(DateTimeOffset expiresAt)
+    {
+        var remaining = expiresAt - services.TimeProvider.GetUtcNow();
+        if (remaining > TimeSpan.Zero)
+        {
+            // Task.Delay cannot wait longer than about 49 days; tokens that live longer are re-checked then.
+            var maxDelay = TimeSpan.FromDays(49);
+            while (remaining > maxDelay)
+            {
+                await Task.Delay(maxDelay, services.TimeProvider, SessionEnded).ConfigureAwait(false);
+                remaining = expiresAt - services.TimeProvider.GetUtcNow();
+            }
+
+            await Task.Delay(remaining, services.TimeProvider, SessionEnded).ConfigureAwait(false);
+        }
+
+        await CloseAsync(ForbiddenCloseCode, "Forbidden: the credentials expired").ConfigureAwait(false);
+    }
+
+    private static async Task SwallowCancellationAsync(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private sealed class RunningOperation(CancellationTokenSource cancellation)
+    {
+        public CancellationTokenSource Cancellation { get; } = cancellation;
+
+        public Task Completion { get; set; } = Task.CompletedTask;
+    }
+}

@@ -1,0 +1,39 @@
+using GraphApi.Server.Http;
+using GraphApi.Server.WebSockets.LegacyWs;
+using GraphApi.Server.WebSockets.TransportWs;
+using Microsoft.AspNetCore.Http;
+
+namespace GraphApi.Server.WebSockets;
+
+/// <summary>
+/// Takes WebSocket upgrades on the GraphQL path and runs the requested subprotocol: graphql-transport-ws when
+/// offered (preferred), else the legacy graphql-ws; an upgrade offering neither is answered 400.
+/// </summary>
+internal sealed class WebSocketTransport(WebSocketSessionServices services) : IGraphQLTransport
+{
+    public bool CanHandle(HttpContext context) => context.WebSockets.IsWebSocketRequest;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var offered = context.WebSockets.WebSocketRequestedProtocols;
+        var subProtocol = offered.Contains(TransportWsMessageTypes.SubProtocol) ? TransportWsMessageTypes.SubProtocol
+            : offered.Contains(LegacyWsMessageTypes.SubProtocol) ? LegacyWsMessageTypes.SubProtocol
+            : null;
+        if (subProtocol is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(
+                $"Offer the WebSocket subprotocol '{TransportWsMessageTypes.SubProtocol}' or '{LegacyWsMessageTypes.SubProtocol}'.",
+                context.RequestAborted);
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol);
+        using var connection = new WebSocketConnection(socket, services.Serializer, services.Options.MaxMessageBytes);
+        WebSocketSession session = subProtocol == TransportWsMessageTypes.SubProtocol
+            ? new TransportWsSession(connection, context, services)
+            : new LegacyWsSession(connection, context, services);
+        await session.RunAsync();
+    }
+}
