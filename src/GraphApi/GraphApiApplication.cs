@@ -4,6 +4,8 @@ using GraphApi.Health;
 using GraphApi.Schema;
 using GraphApi.Server;
 using GraphApi.Server.Http;
+using GraphApi.Server.Sse;
+using GraphApi.Server.WebSockets;
 
 namespace GraphApi;
 
@@ -21,6 +23,9 @@ internal static class GraphApiApplication
             options => configuration.GetSection("GraphQL").Bind(options),
             limits => configuration.GetSection("GraphQL:Limits").Bind(limits),
             cache => configuration.GetSection("GraphQL:DocumentCache").Bind(cache));
+        services.AddGraphQLWebSockets(options => configuration.GetSection("GraphQL:WebSockets").Bind(options));
+        services.AddGraphQLSse(options => configuration.GetSection("GraphQL:Sse").Bind(options));
+        services.AddSingleton<IWebSocketAuthenticator, JwtWebSocketAuthenticator>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }
@@ -28,6 +33,7 @@ internal static class GraphApiApplication
     public static WebApplication UseGraphApi(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseWebSockets();
         app.MapGraphQL("/graphql");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

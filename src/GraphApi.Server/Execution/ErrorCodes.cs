@@ -46,6 +46,9 @@ public static class ErrorCodes
     /// <summary>An authenticated caller failed a role or policy of <c>@authorize</c> (Hot Chocolate's name).</summary>
     public const string AuthNotAuthorized = "AUTH_NOT_AUTHORIZED";
 
+    /// <summary>A requested entity does not exist (where saying so leaks nothing, e.g. to an admin).</summary>
+    public const string NotFound = "NOT_FOUND";
+
     /// <summary>A field the server declares but does not serve yet.</summary>
     public const string NotImplemented = "NOT_IMPLEMENTED";
 

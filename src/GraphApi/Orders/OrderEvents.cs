@@ -6,9 +6,9 @@ internal enum OrderEventKind
     StatusChanged,
 }
 
-/// <summary>An event of <c>orderStatusChanged(orderId:)</c>.</summary>
-internal sealed record OrderStatusChange(Order Order, OrderStatus PreviousStatus, OrderStatus Status, DateTime ChangedAt);
+/// <summary>An event of <c>orderStatusChanged(orderId:)</c>; its <c>order</c> loads fresh for each event.</summary>
+internal sealed record OrderStatusChange(int OrderId, OrderStatus PreviousStatus, OrderStatus Status, DateTime ChangedAt);
 
-/// <summary>An event of <c>orderEvents</c>: every placement and status change.</summary>
+/// <summary>An event of <c>orderEvents</c>: every placement and status change; its <c>order</c> loads fresh.</summary>
 internal sealed record OrderEvent(
-    OrderEventKind Kind, Order Order, OrderStatus? PreviousStatus, OrderStatus Status, DateTime OccurredAt);
+    OrderEventKind Kind, int OrderId, OrderStatus? PreviousStatus, OrderStatus Status, DateTime OccurredAt);

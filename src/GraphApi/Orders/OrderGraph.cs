@@ -19,6 +19,8 @@ internal static class OrderGraph
         .MapObject<OrderItem>("OrderItem")
         .MapEnum<OrderStatus>("OrderStatus")
         .MapEnum<OrderEventKind>("OrderEventKind")
+        .AddResolvers<OrderStatusChangeResolvers>()
+        .AddResolvers<OrderEventResolvers>()
         .MapObject<OrderStatusChange>("OrderStatusChange")
         .MapObject<OrderEvent>("OrderEvent")
         .MapObject<PlaceOrderPayload>("PlaceOrderPayload")

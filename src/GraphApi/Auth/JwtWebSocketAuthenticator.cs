@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using GraphApi.Server.WebSockets;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.Net.Http.Headers;
+
+namespace GraphApi.Auth;
+
+/// <summary>
+/// Authenticates a WebSocket with the same JWT rules as HTTP: the token of the connection_init payload
+/// (<c>authorization</c> or <c>Authorization</c>), else of the upgrade request. No token: an anonymous socket.
+/// A bad token rejects the connection (4403); a good one lasts until its expiry plus the clock skew.
+/// </summary>
+internal sealed class JwtWebSocketAuthenticator(IOptionsMonitor<JwtBearerOptions> bearer) : IWebSocketAuthenticator
+{
+    private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
+
+    public async ValueTask<WebSocketAuthentication> AuthenticateAsync(
+        HttpContext upgradeRequest, IReadOnlyDictionary<string, object?>? initPayload, CancellationToken ct)
+    {
+        var credentials = FromPayload(initPayload) ?? upgradeRequest.Request.Headers[HeaderNames.Authorization].ToString();
+        if (string.IsNullOrWhiteSpace(credentials))
+        {
+            return WebSocketAuthentication.Anonymous;
+        }
+
+        const string scheme = "Bearer ";
+        var token = credentials.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? credentials[scheme.Length..].Trim() : credentials.Trim();
+        var parameters = bearer.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
+        var result = await Handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
+        {
+            return WebSocketAuthentication.Rejected;
+        }
+
+        var expiresAt = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + parameters.ClockSkew;
+        return WebSocketAuthentication.Authenticated(new ClaimsPrincipal(result.ClaimsIdentity), expiresAt);
+    }
+
+    private static string? FromPayload(IReadOnlyDictionary<string, object?>? payload)
+    {
+        if (payload is null)
+        {
+            return null;
+        }
+
+        foreach (var key in (string[])["authorization", "Authorization"])
+        {
+            if (payload.TryGetValue(key, out var value) && value is not null)
+            {
+                return value.ToString();
+            }
+        }
+
+        return null;
+    }
+}
