@@ -30,8 +30,8 @@ internal static class AuthorizationMatrix
     /// <summary>Rules the HTTP matrix cannot reach yet, each with the reason; the SDL guard still counts them.</summary>
     public static readonly IReadOnlyDictionary<string, string> Deferred = new Dictionary<string, string>
     {
-        ["Subscription.orderStatusChanged @authorize"] = "subscriptions are served over WebSocket by the real-time issue, which tests them",
-        ["Subscription.orderEvents @authorize(roles: [\"ADMIN\"])"] = "subscriptions are served over WebSocket by the real-time issue, which tests them",
+        ["Subscription.orderStatusChanged @authorize"] = "served over WebSocket and SSE: Realtime/SubscriptionTests.A_denied_subscription_answers_an_error_and_the_socket_stays_open covers it",
+        ["Subscription.orderEvents @authorize(roles: [\"ADMIN\"])"] = "served over WebSocket and SSE: Realtime/SubscriptionTests.A_denied_subscription_answers_an_error_and_the_socket_stays_open covers it",
     };
 
     public static readonly IReadOnlyList<AccessCase> Cases = Build();
