@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace GraphApi.Server.PubSub.Redis;
@@ -46,7 +47,7 @@ public static class RedisPubSubServiceCollectionExtensions
     public static IHealthChecksBuilder AddRedisPubSubCheck(
         this IHealthChecksBuilder builder,
         string name = "redis-pubsub",
-        Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus? failureStatus = null,
+        HealthStatus? failureStatus = null,
         params string[] tags) =>
         builder.AddCheck<RedisPubSubHealthCheck>(name, failureStatus, tags);
 }

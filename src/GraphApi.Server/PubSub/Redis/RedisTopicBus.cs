@@ -12,6 +12,9 @@ namespace GraphApi.Server.PubSub.Redis;
 /// </summary>
 internal sealed class RedisTopicBus : ITopicEventSender, ITopicEventReceiver
 {
+    // A first connect to a Redis that is down takes the whole connect timeout; a sender waits this long at most.
+    private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(1);
+
     private readonly RedisPubSubConnection _connection;
     private readonly string _channelPrefix;
     private readonly ILogger<RedisTopicBus> _logger;
@@ -44,7 +47,7 @@ internal sealed class RedisTopicBus : ITopicEventSender, ITopicEventReceiver
         var payload = _codec.Encode(message);
         try
         {
-            var subscriber = await _connection.GetSubscriberAsync().WaitAsync(cancellationToken);
+            var subscriber = await _connection.GetSubscriberAsync().WaitAsync(ConnectPatience, cancellationToken);
             await subscriber.PublishAsync(ChannelOf(topic), payload).WaitAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -34,19 +34,22 @@ internal sealed class RedisInstances(string configuration) : IAsyncDisposable
         return (long)reply[1];
     }
 
-    /// <summary>The channels Redis has any subscription to (PUBSUB CHANNELS), sorted.</summary>
-    public async Task<string[]> ChannelsAsync()
+    /// <summary>
+    /// The channels matching <paramref name="pattern"/> that Redis has any subscription to (PUBSUB CHANNELS), sorted.
+    /// The default pattern leaves out StackExchange.Redis's own configuration channel.
+    /// </summary>
+    public async Task<string[]> ChannelsAsync(string pattern = "graphapi:*")
     {
-        var reply = (RedisResult[])(await (await InspectorAsync()).GetDatabase().ExecuteAsync("PUBSUB", "CHANNELS"))!;
+        var reply = (RedisResult[])(await (await InspectorAsync()).GetDatabase().ExecuteAsync("PUBSUB", "CHANNELS", pattern))!;
         return reply.Select(channel => (string)channel!).Order(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Polls <paramref name="read"/> until it returns <paramref name="expected"/> or patience runs out.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, T expected)
+    /// <summary>Polls <paramref name="read"/> until its value is <paramref name="settled"/> or patience runs out.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> settled)
     {
         var deadline = DateTime.UtcNow + Patience;
         var value = await read();
-        while (!EqualityComparer<T>.Default.Equals(value, expected) && DateTime.UtcNow < deadline)
+        while (!settled(value) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(25);
             value = await read();
