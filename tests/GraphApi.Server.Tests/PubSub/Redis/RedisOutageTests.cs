@@ -47,12 +47,13 @@ public sealed class RedisOutageTests : IAsyncLifetime
     public async Task An_instance_started_while_redis_is_down_sends_promptly_and_works_once_redis_is_up()
     {
         await _redis.StopAsync();
-        var a = _instances.Start();
+        // A long connect timeout: a sender that waited for the first connect would take 10 s.
+        await using var instances = new RedisInstances(_redis.Configuration + ",connectTimeout=10000");
+        var a = instances.Start();
 
         var clock = Stopwatch.StartNew();
         await a.Sender().SendAsync("t", new Ping(-1)).AsTask().WaitAsync(ReconnectPatience);
-        await a.Sender().SendAsync("t", new Ping(-2)).AsTask().WaitAsync(ReconnectPatience);
-        Assert.True(clock.Elapsed < 2 * Prompt, $"Sending before Redis was ever reachable took {clock.Elapsed}.");
+        Assert.True(clock.Elapsed < 3 * Prompt, $"Sending before Redis was ever reachable took {clock.Elapsed}.");
 
         await _redis.RestartAsync();
         await using var subscription = await a.Receiver().SubscribeAsync<Ping>("t");

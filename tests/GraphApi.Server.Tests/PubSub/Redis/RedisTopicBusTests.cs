@@ -114,6 +114,24 @@ public sealed class RedisTopicBusTests : IAsyncLifetime
     }
 
     [RequiresRedisFact]
+    public async Task Resubscribing_while_the_last_subscriber_is_still_leaving_keeps_the_channel()
+    {
+        var a = _instances.Start();
+        var b = _instances.Start();
+        for (var round = 0; round < 20; round++)
+        {
+            var leaving = (await b.Receiver().SubscribeAsync<Ping>("t")).DisposeAsync().AsTask();
+            await using var staying = await b.Receiver().SubscribeAsync<Ping>("t");
+            await using var reader = staying.GetAsyncEnumerator();
+            await leaving;
+
+            await a.Sender().SendAsync("t", new Ping(round));
+
+            Assert.Equal(new Ping(round), await reader.NextAsync());
+        }
+    }
+
+    [RequiresRedisFact]
     public async Task Cancelling_the_subscribe_token_unsubscribes_the_channel()
     {
         var b = _instances.Start();
