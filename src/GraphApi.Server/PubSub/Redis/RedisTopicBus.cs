@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace GraphApi.Server.PubSub.Redis;
+
+/// <summary>
+/// A topic bus spanning server instances through Redis pub/sub. Sending publishes to the topic's Redis channel;
+/// each instance subscribes a channel once, while it has local subscribers, and fans its messages out through an
+/// in-process bus, so local subscribers get the same bounded, drop-oldest buffers as with the in-process bus.
+/// </summary>
+internal sealed class RedisTopicBus : ITopicEventSender, ITopicEventReceiver
+{
+    // A first connect to a Redis that is down takes the whole connect timeout; a sender waits this long at most.
+    private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(1);
+
+    private readonly RedisPubSubConnection _connection;
+    private readonly string _channelPrefix;
+    private readonly ILogger<RedisTopicBus> _logger;
+    private readonly InProcessTopicBus _local;
+    private readonly RedisMessageCodec _codec = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, RedisTopicChannel> _channels = new(StringComparer.Ordinal);
+
+    public RedisTopicBus(
+        RedisPubSubConnection connection,
+        IOptions<RedisPubSubOptions> options,
+        IOptions<InProcessPubSubOptions> localOptions,
+        ILoggerFactory loggerFactory)
+    {
+        _connection = connection;
+        _channelPrefix = options.Value.ChannelPrefix;
+        _logger = loggerFactory.CreateLogger<RedisTopicBus>();
+        _local = new InProcessTopicBus(localOptions, loggerFactory.CreateLogger<InProcessTopicBus>());
+    }
+
+    public async ValueTask SendAsync<T>(string topic, T message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (message is null)
+        {
+            return; // No subscriber reads null, as with the in-process bus.
+        }
+
+        var payload = _codec.Encode(message);
+        try
+        {
+            var subscriber = await _connection.GetSubscriberAsync().WaitAsync(ConnectPatience, cancellationToken);
+            await subscriber.PublishAsync(ChannelOf(topic), payload).WaitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The sender's own work (e.g. a committed mutation) must not fail because Redis is away: at-most-once.
+            _logger.LogWarning(
+                exception, "Redis pub/sub could not publish to topic {Topic}; the message is dropped.", topic);
+        }
+    }
+
+    public async ValueTask<ITopicSubscription<T>> SubscribeAsync<T>(string topic, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        cancellationToken.ThrowIfCancellationRequested();
+        _codec.RegisterSubscriberType<T>();
+        var local = await _local.SubscribeAsync<T>(topic);
+        var channel = Acquire(topic);
+        var subscription = new RedisTopicSubscription<T>(local, () => ReleaseAsync(channel));
+        try
+        {
+            await channel.Subscribed.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            await subscription.DisposeAsync();
+            throw;
+        }
+
+        subscription.DisposeWhen(cancellationToken);
+        return subscription;
+    }
+
+    /// <summary>How many local subscribers share <paramref name="topic"/>'s Redis channel (0 when it has none).</summary>
+    internal int LocalSubscriberCount(string topic)
+    {
+        lock (_gate)
+        {
+            return _channels.TryGetValue(topic, out var channel) ? channel.LocalSubscribers : 0;
+        }
+    }
+
+    private RedisTopicChannel Acquire(string topic)
+    {
+        lock (_gate)
+        {
+            if (!_channels.TryGetValue(topic, out var channel))
+            {
+                channel = new RedisTopicChannel(topic, ChannelOf(topic), _logger);
+                _channels[topic] = channel;
+                channel.Start(_connection, message => Deliver(topic, message));
+            }
+
+            channel.LocalSubscribers++;
+            return channel;
+        }
+    }
+
+    private Task ReleaseAsync(RedisTopicChannel channel)
+    {
+        lock (_gate)
+        {
+            if (--channel.LocalSubscribers > 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _channels.Remove(channel.Topic);
+        }
+
+        return channel.StopAsync();
+    }
+
+    private void Deliver(string topic, ChannelMessage message)
+    {
+        try
+        {
+            if (_codec.TryDecode(((ReadOnlyMemory<byte>)message.Message).Span, out var decoded))
+            {
+                _ = _local.SendAsync(topic, decoded);
+            }
+        }
+        catch (JsonException exception)
+        {
+            _logger.LogWarning(exception, "Redis pub/sub dropped an unreadable message on topic {Topic}.", topic);
+        }
+    }
+
+    private RedisChannel ChannelOf(string topic) => RedisChannel.Literal(_channelPrefix + topic);
+}
