@@ -4,6 +4,7 @@ using GraphApi.Health;
 using GraphApi.Schema;
 using GraphApi.Server;
 using GraphApi.Server.Http;
+using GraphApi.Server.PubSub.Redis;
 using GraphApi.Server.Sse;
 using GraphApi.Server.WebSockets;
 
@@ -26,7 +27,13 @@ internal static class GraphApiApplication
         services.AddGraphQLWebSockets(options => configuration.GetSection("GraphQL:WebSockets").Bind(options));
         services.AddGraphQLSse(options => configuration.GetSection("GraphQL:Sse").Bind(options));
         services.AddSingleton<IWebSocketAuthenticator, JwtWebSocketAuthenticator>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            // Events cross server instances through Redis; without it they stay in this process.
+            services.AddRedisPubSub(redis);
+            health.AddRedisPubSubCheck(tags: "ready");
+        }
         return services;
     }
 
