@@ -21,7 +21,7 @@ internal static class DashboardEndpoints
 
     // The page talks only to its own origin (fetch and WebSocket), runs only its own files.
     private const string ContentSecurityPolicy =
-        "default-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        "default-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>
     /// Maps <c>GET /dashboard</c> (the page) and <c>GET /dashboard/{file}</c> (its .js and .css files) to the
