@@ -1,4 +1,5 @@
 using GraphApi.Auth;
+using GraphApi.Dashboard;
 using GraphApi.Data;
 using GraphApi.Health;
 using GraphApi.Schema;
@@ -42,6 +43,7 @@ internal static class GraphApiApplication
         app.UseAuthentication();
         app.UseWebSockets();
         app.MapGraphQL("/graphql");
+        app.MapDashboard();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         return app;
