@@ -1,5 +1,5 @@
+using System.Text.Json.Nodes;
 using GraphApi.Orders;
-using GraphApi.Tests.Hosting;
 using GraphApi.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static GraphApi.Tests.Orders.OrderMutationDocuments;
@@ -7,9 +7,10 @@ using static GraphApi.Tests.Orders.OrderMutationDocuments;
 namespace GraphApi.Tests.Postgres.Writes;
 
 /// <summary>
-/// Two updateOrderStatus calls from the same state on PostgreSQL: exactly one applies. Unlike SQLite (one writer at a
-/// time), PostgreSQL lets both read the same <see cref="Order.Version"/>; the loser's UPDATE then matches no row and
-/// the optimistic-concurrency retry decides again from the winner's status.
+/// Two updateOrderStatus calls from the same state on PostgreSQL. Unlike SQLite (one writer at a time), PostgreSQL
+/// lets both read the same <see cref="Order.Version"/>; the loser's UPDATE then matches no row and the
+/// optimistic-concurrency retry decides again from the winner's status: moves that exclude each other apply exactly
+/// once, and the outcome is always that of some serial order of the two requests.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresOrderStatusRaceTests(PostgresWritesFixture app, ITestOutputHelper output)
@@ -125,5 +126,5 @@ public sealed class PostgresOrderStatusRaceTests(PostgresWritesFixture app, ITes
     private static bool IsOrderLoad(string sql) =>
         sql.Contains("FROM \"Orders\"", StringComparison.Ordinal) && sql.Contains("JOIN \"OrderItems\"", StringComparison.Ordinal);
 
-    private sealed record RaceOutcome(string Winner, System.Text.Json.Nodes.JsonNode Refusal);
+    private sealed record RaceOutcome(string Winner, JsonNode Refusal);
 }
