@@ -36,11 +36,11 @@ internal sealed class SocketClient : IAsyncDisposable
         _socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
 
     /// <summary>The next message, skipping keep-alives (ping, ka); null when the server closed the socket.</summary>
-    public async Task<JsonNode?> ReceiveAsync()
+    public async Task<JsonNode?> ReceiveAsync(TimeSpan? patience = null)
     {
         while (true)
         {
-            var message = await ReceiveRawAsync();
+            var message = await ReceiveRawAsync(patience ?? Patience);
             var type = message?["type"]?.GetValue<string>();
             if (type is "ping")
             {
@@ -57,9 +57,9 @@ internal sealed class SocketClient : IAsyncDisposable
         }
     }
 
-    public async Task<JsonNode> ReceiveAsync(string type)
+    public async Task<JsonNode> ReceiveAsync(string type, TimeSpan? patience = null)
     {
-        var message = await ReceiveAsync() ?? throw new InvalidOperationException($"Closed ({CloseStatus}) while waiting for '{type}'.");
+        var message = await ReceiveAsync(patience) ?? throw new InvalidOperationException($"Closed ({CloseStatus}) while waiting for '{type}'.");
         Assert.True(message["type"]?.GetValue<string>() == type, $"Expected '{type}', got {message.ToJsonString()}");
         return message;
     }
@@ -71,9 +71,9 @@ internal sealed class SocketClient : IAsyncDisposable
         await ReceiveAsync("connection_ack");
     }
 
-    private async Task<JsonNode?> ReceiveRawAsync()
+    private async Task<JsonNode?> ReceiveRawAsync(TimeSpan patience)
     {
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(patience);
         var buffer = new byte[64 * 1024];
         using var text = new MemoryStream();
         while (true)
