@@ -7,10 +7,17 @@ namespace GraphApi.Benchmarks.FanOut;
 /// GraphApi.dll), <c>--counts 1,1000,10000</c> (subscriber counts; default), <c>--rounds 5</c> (fresh orders per
 /// count; default), <c>--batch 100</c> (sockets opened concurrently; default), <c>--selection lean</c> (<c>lean</c>:
 /// status fields only; <c>order</c>: also <c>order { id status total }</c>, one order load per subscriber and event),
-/// <c>--timeout 120</c> (seconds one mutation may take to reach every subscriber; default).
+/// <c>--timeout 120</c> (seconds one mutation may take to reach every subscriber; default), <c>--init-timeout</c>
+/// (seconds; the server's <c>GraphQL:WebSockets:ConnectionInitTimeout</c>; default: the server's own, 10 s).
 /// </summary>
 internal sealed record FanOutOptions(
-    string ServerDll, int[] Counts, int Rounds, int Batch, FanOutSelection Selection, TimeSpan DeliveryTimeout)
+    string ServerDll,
+    int[] Counts,
+    int Rounds,
+    int Batch,
+    FanOutSelection Selection,
+    TimeSpan DeliveryTimeout,
+    TimeSpan? InitTimeout)
 {
     public static FanOutOptions Parse(string[] args)
     {
@@ -32,7 +39,8 @@ internal sealed record FanOutOptions(
             Int(values.GetValueOrDefault("rounds", "5")),
             Int(values.GetValueOrDefault("batch", "100")),
             Enum.Parse<FanOutSelection>(values.GetValueOrDefault("selection", "lean"), ignoreCase: true),
-            TimeSpan.FromSeconds(Int(values.GetValueOrDefault("timeout", "120"))));
+            TimeSpan.FromSeconds(Int(values.GetValueOrDefault("timeout", "120"))),
+            values.TryGetValue("init-timeout", out var init) ? TimeSpan.FromSeconds(Int(init)) : null);
     }
 
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ namespace GraphApi.Benchmarks.FanOut;
 
 /// <summary>
 /// <c>fanout --server-dll PATH [--counts 1,1000,10000] [--rounds 5] [--batch 100] [--selection lean|order]
-/// [--timeout 120]</c>: for each count, a fresh server; N graphql-transport-ws subscribers on
+/// [--timeout 120] [--init-timeout S]</c>: for each count, a fresh server; N graphql-transport-ws subscribers on
 /// <c>orderStatusChanged</c> of one fresh order; PENDING→PAID→SHIPPED→DELIVERED over HTTP, each mutation timed from
 /// sending it to every subscriber's <c>next</c>; a new order per round. Prints a Markdown table. Loopback only.
 /// </summary>
@@ -45,7 +45,7 @@ internal static class FanOutRun
     private static async Task<FanOutResult> MeasureAsync(int count, FanOutOptions options, CancellationToken ct)
     {
         Console.Error.WriteLine($"N = {count}: starting a fresh server");
-        await using var server = await FanOutServer.StartAsync(options.ServerDll, ct);
+        await using var server = await FanOutServer.StartAsync(options.ServerDll, options.InitTimeout, ct);
         using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         var api = new FanOutApi(http);
         await api.LoginAsync(ct);
@@ -79,6 +79,10 @@ internal static class FanOutRun
                 lock (subscribers)
                 {
                     subscribers.Add(subscriber);
+                    if (subscribers.Count % 1000 == 0)
+                    {
+                        Console.Error.WriteLine($"N = {count}: {subscribers.Count} sockets after {connecting.Elapsed.TotalSeconds:0.0} s");
+                    }
                 }
 
                 await subscriber.SubscribeAsync("round1", query, new { id = orderId }, ct);

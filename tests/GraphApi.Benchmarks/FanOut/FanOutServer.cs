@@ -29,7 +29,8 @@ internal sealed class FanOutServer : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<FanOutServer> StartAsync(string serverDll, CancellationToken ct)
+    /// <param name="initTimeout">The server's connection_init timeout, when not its default.</param>
+    public static async Task<FanOutServer> StartAsync(string serverDll, TimeSpan? initTimeout, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("graphapi-fanout-").FullName;
         var port = FreePort();
@@ -49,6 +50,10 @@ internal sealed class FanOutServer : IAsyncDisposable
         start.Environment["Admin__Email"] = "fanout-admin@example.com";
         start.Environment["Admin__Password"] = AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (initTimeout is { } timeout)
+        {
+            start.Environment["GraphQL__WebSockets__ConnectionInitTimeout"] = timeout.ToString("c", CultureInfo.InvariantCulture);
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var server = new FanOutServer(process, folder, new Uri($"http://127.0.0.1:{port}"));

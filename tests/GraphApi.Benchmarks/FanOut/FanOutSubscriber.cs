@@ -37,8 +37,9 @@ internal sealed class FanOutSubscriber : IDisposable
         var (type, _) = await subscriber.ReceiveAsync(ct);
         if (type != "connection_ack")
         {
+            var closeStatus = (int?)socket.CloseStatus;
             socket.Dispose();
-            throw new InvalidOperationException($"Expected connection_ack, got '{type}' ({socket.CloseStatus}).");
+            throw new InvalidOperationException($"Socket {index}: expected connection_ack, got '{type}' (close {closeStatus}).");
         }
 
         _ = subscriber.ReceiveLoopAsync();
