@@ -1,10 +1,15 @@
 using BenchmarkDotNet.Running;
+using GraphApi.Benchmarks.FanOut;
 using GraphApi.Benchmarks.Load;
 
-// `load ...` drives a running server over HTTP; anything else goes to BenchmarkDotNet's switcher.
-return args is ["load", .. var rest]
-    ? await LoadRun.RunAsync(rest)
-    : RunBenchmarks(args);
+// `load ...` drives a running server over HTTP; `fanout ...` starts servers and measures subscription fan-out;
+// anything else goes to BenchmarkDotNet's switcher.
+return args switch
+{
+    ["load", .. var rest] => await LoadRun.RunAsync(rest),
+    ["fanout", .. var rest] => await FanOutRun.RunAsync(rest),
+    _ => RunBenchmarks(args),
+};
 
 static int RunBenchmarks(string[] args)
 {

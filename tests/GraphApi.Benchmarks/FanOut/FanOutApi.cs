@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace GraphApi.Benchmarks.FanOut;
+
+/// <summary>The HTTP side of the benchmark: log in as the bootstrapped admin, place fresh orders, change their status.</summary>
+internal sealed class FanOutApi(HttpClient http)
+{
+    public string Token { get; private set; } = "";
+
+    public async Task LoginAsync(CancellationToken ct)
+    {
+        var data = await PostAsync(
+            "mutation($u: String!, $p: String!) { login(input: { usernameOrEmail: $u, password: $p }) { token errors { __typename } } }",
+            new { u = FanOutServer.AdminUsername, p = FanOutServer.AdminPassword },
+            ct);
+        Token = data["login"]?["token"]?.GetValue<string>() ?? throw new InvalidOperationException($"Login failed: {data.ToJsonString()}");
+    }
+
+    /// <summary>A new PENDING order of one item (the admin's own), so every round starts from the same state.</summary>
+    public async Task<string> PlaceOrderAsync(CancellationToken ct)
+    {
+        var products = await PostAsync("{ products(first: 1, where: { stock: { gt: 100 } }) { nodes { id } } }", new { }, ct);
+        var productId = products["products"]!["nodes"]![0]!["id"]!.GetValue<string>();
+        var placed = await PostAsync(
+            "mutation($p: ID!) { placeOrder(input: { items: [{ productId: $p, quantity: 1 }] }) { order { id } errors { __typename } } }",
+            new { p = productId },
+            ct);
+        return placed["placeOrder"]?["order"]?["id"]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"placeOrder failed: {placed.ToJsonString()}");
+    }
+
+    public async Task UpdateStatusAsync(string orderId, string status, CancellationToken ct)
+    {
+        var data = await PostAsync(
+            "mutation($id: ID!, $s: OrderStatus!) { updateOrderStatus(input: { orderId: $id, status: $s }) { order { status } errors { __typename } } }",
+            new { id = orderId, s = status },
+            ct);
+        if (data["updateOrderStatus"]?["order"]?["status"]?.GetValue<string>() != status)
+        {
+            throw new InvalidOperationException($"updateOrderStatus to {status} failed: {data.ToJsonString()}");
+        }
+    }
+
+    private async Task<JsonNode> PostAsync(string query, object variables, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        if (Token.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        }
+
+        using var response = await http.SendAsync(request, ct);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
+        if (body?["errors"] is not null || body?["data"] is not JsonNode data)
+        {
+            throw new InvalidOperationException($"GraphQL request failed ({(int)response.StatusCode}): {body?.ToJsonString()}");
+        }
+
+        return data;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace GraphApi.Benchmarks.FanOut;
+
+/// <summary>
+/// <c>fanout --server-dll PATH [--counts 1,1000,10000] [--rounds 5] [--batch 100] [--selection lean|order]
+/// [--timeout 120] [--init-timeout S]</c>: for each count, a fresh server; N graphql-transport-ws subscribers on
+/// <c>orderStatusChanged</c> of one fresh order; PENDING→PAID→SHIPPED→DELIVERED over HTTP, each mutation timed from
+/// sending it to every subscriber's <c>next</c>; a new order per round. Prints a Markdown table. Loopback only.
+/// </summary>
+internal static class FanOutRun
+{
+    private static readonly string[] Transitions = ["PAID", "SHIPPED", "DELIVERED"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = FanOutOptions.Parse(args);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true; // let the servers be cleaned up
+            cancel.Cancel();
+        };
+
+        var results = new List<FanOutResult>();
+        var failures = new List<string>();
+        foreach (var count in options.Counts)
+        {
+            try
+            {
+                results.Add(await MeasureAsync(count, options, cancel.Token));
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancel.IsCancellationRequested)
+            {
+                failures.Add($"N = {count}: {error.GetType().Name}: {error.Message}");
+                Console.Error.WriteLine(failures[^1]);
+            }
+        }
+
+        Print(results, failures, options);
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<FanOutResult> MeasureAsync(int count, FanOutOptions options, CancellationToken ct)
+    {
+        Console.Error.WriteLine($"N = {count}: starting a fresh server");
+        await using var server = await FanOutServer.StartAsync(options.ServerDll, options.InitTimeout, ct);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        var api = new FanOutApi(http);
+        await api.LoginAsync(ct);
+        var endpoint = new Uri($"ws://{server.BaseAddress.Authority}/graphql");
+        using var invoker = new HttpMessageInvoker(new SocketsHttpHandler());
+        var query = Query(options.Selection);
+        FanOutDelivery? current = null;
+
+        // Warm-up: one subscriber through one transition, so JIT and first-use caches are not counted per connection.
+        using (var warm = await FanOutSubscriber.ConnectAsync(endpoint, invoker, api.Token, 0, () => current, ct))
+        {
+            var warmOrder = await api.PlaceOrderAsync(ct);
+            await warm.SubscribeAsync("warm", query, new { id = warmOrder }, ct);
+            await server.WaitUntilQuietAsync(TimeSpan.FromSeconds(30), ct);
+            current = new FanOutDelivery(1, "warm");
+            await api.UpdateStatusAsync(warmOrder, "PAID", ct);
+            await current.WaitAsync(options.DeliveryTimeout, ct);
+            current = null;
+        }
+
+        await server.WaitUntilQuietAsync(TimeSpan.FromSeconds(30), ct);
+        var residentBefore = server.ResidentBytes();
+        var subscribers = new List<FanOutSubscriber>(count);
+        try
+        {
+            var orderId = await api.PlaceOrderAsync(ct);
+            var connecting = Stopwatch.StartNew();
+            await InBatchesAsync(Enumerable.Range(0, count), options.Batch, async index =>
+            {
+                var subscriber = await FanOutSubscriber.ConnectAsync(endpoint, invoker, api.Token, index, () => current, ct);
+                lock (subscribers)
+                {
+                    subscribers.Add(subscriber);
+                    if (subscribers.Count % 1000 == 0)
+                    {
+                        Console.Error.WriteLine($"N = {count}: {subscribers.Count} sockets after {connecting.Elapsed.TotalSeconds:0.0} s");
+                    }
+                }
+
+                await subscriber.SubscribeAsync("round1", query, new { id = orderId }, ct);
+            });
+            var connectTime = connecting.Elapsed;
+            Console.Error.WriteLine($"N = {count}: {subscribers.Count} sockets connected and subscribed in {connectTime.TotalSeconds:0.0} s");
+            await server.WaitUntilQuietAsync(TimeSpan.FromSeconds(120), ct);
+            var residentAfter = server.ResidentBytes();
+
+            var lastMs = new List<double>();
+            var eachMs = new List<double>();
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                var operationId = $"round{round}";
+                if (round > 1)
+                {
+                    var previous = $"round{round - 1}";
+                    orderId = await api.PlaceOrderAsync(ct);
+                    await InBatchesAsync(subscribers, options.Batch, async s =>
+                    {
+                        await s.CompleteAsync(previous, ct);
+                        await s.SubscribeAsync(operationId, query, new { id = orderId }, ct);
+                    });
+                    await server.WaitUntilQuietAsync(TimeSpan.FromSeconds(120), ct);
+                }
+
+                foreach (var status in Transitions)
+                {
+                    var delivery = new FanOutDelivery(count, operationId);
+                    current = delivery;
+                    var sentAt = Stopwatch.GetTimestamp();
+                    await api.UpdateStatusAsync(orderId, status, ct);
+                    await delivery.WaitAsync(options.DeliveryTimeout, ct);
+                    current = null;
+                    var latencies = delivery.LatenciesMs(sentAt);
+                    lastMs.Add(latencies.Max());
+                    eachMs.AddRange(latencies);
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"N = {count}, round {round}, {status}: last subscriber after {latencies.Max():0.0} ms"));
+                }
+            }
+
+            return new FanOutResult(count, connectTime, residentBefore, residentAfter, lastMs, eachMs);
+        }
+        finally
+        {
+            current = null;
+            foreach (var subscriber in subscribers)
+            {
+                subscriber.Dispose();
+            }
+        }
+    }
+
+    private static string Query(FanOutSelection selection) => selection switch
+    {
+        FanOutSelection.Order =>
+            "subscription($id: ID!) { orderStatusChanged(orderId: $id) { previousStatus status changedAt order { id status total } } }",
+        _ => "subscription($id: ID!) { orderStatusChanged(orderId: $id) { previousStatus status changedAt } }",
+    };
+
+    /// <summary>At most <paramref name="batch"/> at a time, so connects do not overrun the listen backlog.</summary>
+    private static async Task InBatchesAsync<T>(IEnumerable<T> items, int batch, Func<T, Task> action)
+    {
+        foreach (var chunk in items.Chunk(batch))
+        {
+            await Task.WhenAll(chunk.Select(action));
+        }
+    }
+
+    private static void Print(List<FanOutResult> results, List<string> failures, FanOutOptions options)
+    {
+        var baseline = results.FirstOrDefault(r => r.Subscribers == 1);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"graphql-transport-ws, orderStatusChanged ({options.Selection.ToString().ToLowerInvariant()} selection), {options.Rounds} rounds × {Transitions.Length} mutations per N, loopback, fresh server per N"));
+        Console.WriteLine();
+        Console.WriteLine("| N | Connect+subscribe s | Last subscriber p50 ms | Last p99 ms | Per subscriber p50 ms | Per subscriber p99 ms | p50 ratio vs N=1 | RSS before MiB | RSS after MiB | Memory per connection KiB |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            var lastP50 = FanOutResult.Percentile(r.LastMs, 50);
+            var ratio = baseline is null ? double.NaN : lastP50 / FanOutResult.Percentile(baseline.LastMs, 50);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Subscribers:N0} | {r.ConnectTime.TotalSeconds:0.0} | {lastP50:0.0} | {FanOutResult.Percentile(r.LastMs, 99):0.0} | {FanOutResult.Percentile(r.EachMs, 50):0.0} | {FanOutResult.Percentile(r.EachMs, 99):0.0} | {ratio:0.0} | {r.ResidentBefore / 1048576.0:0.0} | {r.ResidentAfter / 1048576.0:0.0} | {r.BytesPerConnection / 1024:0.0} |"));
+        }
+
+        foreach (var failure in failures)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Failed: {failure}");
+        }
+    }
+}
