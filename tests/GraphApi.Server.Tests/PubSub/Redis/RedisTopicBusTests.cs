@@ -99,10 +99,10 @@ public sealed class RedisTopicBusTests : IAsyncLifetime
         var b = _instances.Start();
         var firstOnB = await b.Receiver().SubscribeAsync<Ping>("order:1");
         var secondOnB = await b.Receiver().SubscribeAsync<Pong>("order:1");
-        Assert.Equal(1, await _instances.SubscriptionsAsync("graphapi:order:1"));
+        Assert.Equal(1, await RedisInstances.EventuallyAsync(() => _instances.SubscriptionsAsync("graphapi:order:1"), count => count == 1));
 
         var onA = await a.Receiver().SubscribeAsync<Ping>("order:1");
-        Assert.Equal(2, await _instances.SubscriptionsAsync("graphapi:order:1"));
+        Assert.Equal(2, await RedisInstances.EventuallyAsync(() => _instances.SubscriptionsAsync("graphapi:order:1"), count => count == 2));
 
         await firstOnB.DisposeAsync();
         Assert.Equal(2, await _instances.SubscriptionsAsync("graphapi:order:1"));
