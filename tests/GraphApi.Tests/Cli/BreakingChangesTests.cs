@@ -77,7 +77,7 @@ public sealed class BreakingChangesTests
     private static string Replace(string sdl, string start, string replacement)
     {
         var lines = sdl.Split('\n');
-        var index = Array.FindIndex(lines, line => line.StartsWith(start + " ", StringComparison.Ordinal));
+        var index = Array.FindIndex(lines, line => line == start || line.StartsWith(start + " ", StringComparison.Ordinal));
         Assert.True(index >= 0, $"No definition starts with '{start}'.");
         lines[index] = replacement;
         return string.Join('\n', lines);
