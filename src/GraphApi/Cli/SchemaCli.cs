@@ -5,6 +5,8 @@ namespace GraphApi.Cli;
 /// <summary>
 /// <c>schema export [--output file]</c> prints (or writes) the served SDL; <c>schema check [--baseline file]</c>
 /// compares it with a committed baseline and exits 1 on a breaking change. Neither starts the web server.
+/// To pipe the SDL, run with <c>dotnet run --no-launch-profile</c>: otherwise <c>dotnet run</c> itself prints
+/// "Using launch settings..." on stdout first (or use <c>--output</c>).
 /// </summary>
 internal static class SchemaCli
 {
@@ -18,7 +20,8 @@ internal static class SchemaCli
 
     private const string Usage =
         "Usage: schema export [--output <file>]\n" +
-        $"       schema check [--baseline <file>]   (default baseline: {DefaultBaseline})";
+        $"       schema check [--baseline <file>]   (default baseline: {DefaultBaseline})\n" +
+        "Relative paths resolve against the working directory (under `dotnet run`, the project folder).";
 
     /// <summary>True when the command line asks for this tool (its first word is <c>schema</c>).</summary>
     public static bool Handles(string[] args) => args is ["schema", ..];
@@ -51,13 +54,28 @@ internal static class SchemaCli
                 output.WriteLine($"Wrote the schema to {Path.GetFullPath(file)}.");
                 return Success;
             case ["schema", "check"]:
-                return Check(DefaultBaseline, printSdl, output, error);
+                return Check(FindDefaultBaseline(Directory.GetCurrentDirectory()), printSdl, output, error);
             case ["schema", "check", "--baseline", var baseline]:
                 return Check(baseline, printSdl, output, error);
             default:
                 error.WriteLine(Usage);
                 return UsageError;
         }
+    }
+
+    /// <summary>The default baseline in <paramref name="startDirectory"/> or above it (`dotnet run` starts in the project folder).</summary>
+    public static string FindDefaultBaseline(string startDirectory)
+    {
+        for (var directory = new DirectoryInfo(startDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, DefaultBaseline);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return DefaultBaseline;
     }
 
     private static int Check(string baselineFile, Func<string> printSdl, TextWriter output, TextWriter error)

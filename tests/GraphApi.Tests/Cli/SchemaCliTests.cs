@@ -32,6 +32,15 @@ public sealed class SchemaCliTests : IDisposable
     }
 
     [Fact]
+    public void The_default_baseline_is_found_from_a_folder_below_the_repository_root()
+    {
+        // `dotnet run --project src/GraphApi` starts the tool in the project folder.
+        var found = SchemaCli.FindDefaultBaseline(RepositoryRoot.Combine("src", "GraphApi"));
+
+        Assert.Equal(RepositoryRoot.Combine(SchemaCli.DefaultBaseline.Split('/')), found);
+    }
+
+    [Fact]
     public void Check_without_a_baseline_file_says_how_to_create_one()
     {
         var missing = Path.Combine(_directory.FullName, "none.graphql");
