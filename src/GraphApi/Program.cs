@@ -1,7 +1,13 @@
 using GraphApi;
+using GraphApi.Cli;
 using GraphApi.Data;
 using GraphApi.Server.Schema;
 using Microsoft.Extensions.Options;
+
+if (SchemaCli.Handles(args))
+{
+    return SchemaCli.Run(args, Console.Out, Console.Error);
+}
 
 try
 {

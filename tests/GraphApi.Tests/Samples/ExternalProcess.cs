@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace GraphApi.Tests.Samples;
+
+/// <summary>Runs a program to completion (or a deadline) and keeps its exit code and combined output.</summary>
+internal sealed record ExternalProcess(int ExitCode, string Output)
+{
+    public static async Task<ExternalProcess> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan deadline)
+    {
+        var start = new ProcessStartInfo(FindOnPath(program) ?? program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's MSBuild variables would point a nested `dotnet run` at the wrong SDK pieces.
+        foreach (var variable in start.Environment.Keys.Where(key => key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(variable);
+        }
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, line) => Append(output, line.Data);
+        process.ErrorDataReceived += (_, line) => Append(output, line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Append(output, $"[killed after {deadline.TotalSeconds} s]");
+        }
+
+        return new ExternalProcess(process.ExitCode, output.ToString());
+    }
+
+    /// <summary>The full path of <paramref name="program"/> on PATH, or <see langword="null"/>.</summary>
+    public static string? FindOnPath(string program)
+    {
+        var names = OperatingSystem.IsWindows() ? new[] { program + ".cmd", program + ".exe", program } : [program];
+        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(directory => names.Select(name => Path.Combine(directory, name)))
+            .FirstOrDefault(File.Exists);
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+}
