@@ -1,0 +1,48 @@
+using System.Net;
+using GraphApi.Tests.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace GraphApi.Tests.Ide;
+
+/// <summary>The IDE in a real headless chromium against the app on Kestrel: loads, runs a query, shows the result.</summary>
+public sealed class IdeBrowserTests(ITestOutputHelper output)
+{
+    private const string Query = "{ products(first: 1) { totalCount } }";
+
+    [RequiresBrowserFact]
+    public async Task The_ide_runs_a_query_against_its_own_server_and_shows_the_result()
+    {
+        using var factory = new GraphApiFactory(new Dictionary<string, string?> { ["GraphQL:Ide:Enabled"] = "true" });
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var data = await factory.WithDbAsync(TestData.SeedAsync);
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = RequiresBrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        page.Console += (_, message) => output.WriteLine($"console {message.Type}: {message.Text}");
+
+        await page.GotoAsync(address + "/graphql");
+        await page.WaitForTimeoutAsync(8000);
+        await SaveScreenshotAsync(page, "ide-loaded.png");
+        output.WriteLine(await page.InnerTextAsync("body"));
+        Assert.NotEmpty(data.Products);
+    }
+
+    private async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "TestResults", name);
+        await page.ScreenshotAsync(new() { Path = path });
+        output.WriteLine($"Screenshot: {path}");
+    }
+}
