@@ -24,6 +24,8 @@ internal sealed class IdeAssetsStartupFilter(IdeAssets assets) : IStartupFilter
             {
                 RequestPath = assets.Path,
                 FileProvider = assets.Files,
+                ServeUnknownFileTypes = true, // the package's LICENSE has no extension; every file there is the IDE's
+                DefaultContentType = "text/plain; charset=utf-8",
                 OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
                     file.Context.Request.Path.StartsWithSegments(assets.Path.Add("/static")) ? ImmutableCaching : "no-cache",
             });
