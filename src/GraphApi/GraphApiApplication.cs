@@ -5,6 +5,7 @@ using GraphApi.Health;
 using GraphApi.Schema;
 using GraphApi.Server;
 using GraphApi.Server.Http;
+using GraphApi.Server.Ide;
 using GraphApi.Server.PubSub.Redis;
 using GraphApi.Server.Sse;
 using GraphApi.Server.WebSockets;
@@ -27,6 +28,7 @@ internal static class GraphApiApplication
             cache => configuration.GetSection("GraphQL:DocumentCache").Bind(cache));
         services.AddGraphQLWebSockets(options => configuration.GetSection("GraphQL:WebSockets").Bind(options));
         services.AddGraphQLSse(options => configuration.GetSection("GraphQL:Sse").Bind(options));
+        services.AddGraphQLIde(options => configuration.GetSection("GraphQL:Ide").Bind(options));
         services.AddSingleton<IWebSocketAuthenticator, JwtWebSocketAuthenticator>();
         var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         if (configuration["Redis:Configuration"] is { Length: > 0 } redis)

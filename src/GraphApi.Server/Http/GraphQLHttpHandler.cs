@@ -11,6 +11,12 @@ internal sealed class GraphQLHttpHandler(
     IGraphQLExecutor executor,
     SchemaSdlProvider sdlProvider)
 {
+    /// <summary>What a browser opening the endpoint reads when no IDE is served.</summary>
+    public const string IdeDisabledMessage =
+        "No GraphQL IDE is served here. Send GraphQL requests with GET ?query= or POST. "
+        + "To use the Banana Cake Pop IDE, build the app with npm on PATH (its assets are fetched at build time) "
+        + "and set GraphQL:Ide:Enabled=true (it is on by default in Development only).";
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -32,10 +38,10 @@ internal sealed class GraphQLHttpHandler(
 
         if (isGet && !request.Query.ContainsKey("query") && ResponseFormatNegotiator.AcceptsHtml(request))
         {
-            // A browser opening the endpoint; the IDE, once it exists, registers as an IGraphQLTransport.
+            // A browser opening the endpoint while the IDE transport (Ide/) is off or its assets are missing.
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("No GraphQL IDE is served here. Send GraphQL requests with GET ?query= or POST.", context.RequestAborted);
+            await context.Response.WriteAsync(IdeDisabledMessage, context.RequestAborted);
             return;
         }
 

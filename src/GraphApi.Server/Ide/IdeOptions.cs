@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+
+namespace GraphApi.Server.Ide;
+
+/// <summary>Options of the Banana Cake Pop IDE served to browsers on the GraphQL path.</summary>
+public sealed class IdeOptions
+{
+    /// <summary>
+    /// Whether browsers get the IDE. Default: null, meaning on in the Development environment and off elsewhere.
+    /// </summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>
+    /// The GraphQL path the IDE is served on; must equal the pattern given to <c>MapGraphQL</c>, because the IDE's
+    /// assets and configuration are served from its sub-paths. Default: <c>/graphql</c>.
+    /// </summary>
+    public PathString Path { get; set; } = "/graphql";
+
+    /// <summary>
+    /// The folder holding the IDE's prebuilt files (its <c>index.html</c>, <c>static/</c> and <c>LICENSE</c>).
+    /// Default: the <c>ide</c> folder beside the application's binaries.
+    /// </summary>
+    public string AssetsDirectory { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "ide");
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using GraphApi.Tests.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace GraphApi.Tests.Ide;
+
+/// <summary>The IDE in a real headless chromium against the app on Kestrel: loads, runs a query, shows the result.</summary>
+public sealed class IdeBrowserTests(ITestOutputHelper output)
+{
+    private const string Query = "{ products(first: 1) { totalCount } }";
+
+    [RequiresBrowserFact]
+    public async Task The_ide_runs_a_query_against_its_own_server_and_shows_the_result()
+    {
+        using var factory = new GraphApiFactory(new Dictionary<string, string?> { ["GraphQL:Ide:Enabled"] = "true" });
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var data = await factory.WithDbAsync(TestData.SeedAsync);
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = RequiresBrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        page.Console += (_, message) => output.WriteLine($"console {message.Type}: {message.Text}");
+
+        try
+        {
+            await page.GotoAsync(address + "/graphql");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create Document" }).ClickAsync();
+            var operationEditor = page.Locator(".monaco-editor").First;
+            await operationEditor.ClickAsync();
+            await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.InsertTextAsync(Query); // typing would trigger the editor's auto-closing brackets
+            await page.GetByRole(AriaRole.Button, new() { Name = "Run" }).First.ClickAsync();
+
+            // The response editor renders spaces as no-break spaces.
+            var expected = $"\"totalCount\": {data.Products.Count}";
+            await page.WaitForFunctionAsync(
+                "expected => document.body.innerText.replaceAll('\\u00a0', ' ').includes(expected)", expected, new() { Timeout = 30_000 });
+        }
+        finally
+        {
+            await SaveScreenshotAsync(page, "ide.png");
+        }
+    }
+
+    private async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "TestResults", name);
+        await page.ScreenshotAsync(new() { Path = path });
+        output.WriteLine($"Screenshot: {path}");
+    }
+}
