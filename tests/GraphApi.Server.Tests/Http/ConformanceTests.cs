@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using GraphApi.Server.Tests.Http.TinyServer;
 using GraphApi.Server.Tests.Infrastructure;
@@ -18,13 +17,13 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         var conformanceDirectory = FindConformanceDirectory();
         if (!Directory.Exists(Path.Combine(conformanceDirectory, "node_modules")))
         {
-            var install = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], conformanceDirectory, NpmCiTimeout);
+            var install = await ExternalProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], conformanceDirectory, NpmCiTimeout);
             Assert.True(install.ExitCode == 0, $"npm ci failed:\n{install.StdErr}");
         }
 
         await using var host = await TinyGraphQLHost.StartAsync(useKestrel: true);
         var url = new Uri(host.Address, "/graphql").ToString();
-        var run = await RunAsync("node", ["audit.mjs", url], conformanceDirectory, AuditTimeout);
+        var run = await ExternalProcess.RunAsync("node", ["audit.mjs", url], conformanceDirectory, AuditTimeout);
         Assert.True(run.ExitCode == 0, $"audit.mjs failed:\n{run.StdErr}");
 
         var results = JsonSerializer.Deserialize<AuditResult[]>(run.StdOut, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
@@ -51,37 +50,6 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         }
 
         throw new DirectoryNotFoundException("tests/conformance not found above " + AppContext.BaseDirectory);
-    }
-
-    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
-        string program, string[] arguments, string workingDirectory, TimeSpan timeout)
-    {
-        var startInfo = new ProcessStartInfo(ExternalTools.Find(program) ?? program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        using var cts = new CancellationTokenSource(timeout);
-        var stdOut = process.StandardOutput.ReadToEndAsync(cts.Token);
-        var stdErr = process.StandardError.ReadToEndAsync(cts.Token);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout}.");
-        }
-
-        return (process.ExitCode, await stdOut, await stdErr);
     }
 
     private sealed record AuditResult(string Id, string Name, string Status, string? Reason, int? ResponseStatus);

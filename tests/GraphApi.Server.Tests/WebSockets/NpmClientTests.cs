@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using GraphApi.Server.Tests.Infrastructure;
 using GraphApi.Server.Tests.WebSockets.Realtime;
@@ -23,12 +22,12 @@ public sealed class NpmClientTests
         var clientsDirectory = FindClientsDirectory();
         if (!Directory.Exists(Path.Combine(clientsDirectory, "node_modules")))
         {
-            var install = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], clientsDirectory, TimeSpan.FromMinutes(5));
+            var install = await ExternalProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], clientsDirectory, TimeSpan.FromMinutes(5));
             Assert.True(install.ExitCode == 0, $"npm ci failed:\n{install.StdErr}");
         }
 
         await using var host = await RealtimeHost.StartAsync();
-        var run = await RunAsync("node", [script, host.WebSocketAddress.ToString(), EventCount.ToString()], clientsDirectory, TimeSpan.FromMinutes(1));
+        var run = await ExternalProcess.RunAsync("node", [script, host.WebSocketAddress.ToString(), EventCount.ToString()], clientsDirectory, TimeSpan.FromMinutes(1));
 
         Assert.True(run.ExitCode == 0, $"{script} failed:\n{run.StdErr}");
         Assert.Equal(Enumerable.Range(1, EventCount).Reverse(), JsonSerializer.Deserialize<int[]>(run.StdOut)!);
@@ -46,36 +45,5 @@ public sealed class NpmClientTests
         }
 
         throw new DirectoryNotFoundException("tests/clients not found above " + AppContext.BaseDirectory);
-    }
-
-    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
-        string program, string[] arguments, string workingDirectory, TimeSpan timeout)
-    {
-        var startInfo = new ProcessStartInfo(ExternalTools.Find(program) ?? program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        using var cts = new CancellationTokenSource(timeout);
-        var stdOut = process.StandardOutput.ReadToEndAsync(cts.Token);
-        var stdErr = process.StandardError.ReadToEndAsync(cts.Token);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout}.");
-        }
-
-        return (process.ExitCode, await stdOut, await stdErr);
     }
 }

@@ -1,3 +1,4 @@
+using GraphApi.Server.Tests.Infrastructure;
 using GraphApi.Data.Seeding;
 using GraphApi.Tests.Cli;
 

@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace GraphApi.Tests.Samples;
+namespace GraphApi.Server.Tests.Infrastructure;
 
 /// <summary>Runs a program to completion (or a deadline) and keeps its exit code and combined output.</summary>
-internal sealed record ExternalProcess(int ExitCode, string Output)
+internal sealed record ExternalProcess(int ExitCode, string StdOut, string StdErr)
 {
+    /// <summary>Standard output followed by standard error.</summary>
+    public string Output => StdOut + StdErr;
+
     public static async Task<ExternalProcess> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan deadline)
     {
-        var start = new ProcessStartInfo(FindOnPath(program) ?? program)
+        var start = new ProcessStartInfo(ExternalTools.Find(program) ?? program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -25,10 +28,11 @@ internal sealed record ExternalProcess(int ExitCode, string Output)
             start.Environment.Remove(variable);
         }
 
-        var output = new StringBuilder();
+        var stdOut = new StringBuilder();
+        var stdErr = new StringBuilder();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => Append(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Append(output, line.Data);
+        process.OutputDataReceived += (_, line) => Append(stdOut, line.Data);
+        process.ErrorDataReceived += (_, line) => Append(stdErr, line.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -42,21 +46,13 @@ internal sealed record ExternalProcess(int ExitCode, string Output)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            Append(output, $"[killed after {deadline.TotalSeconds} s]");
+            Append(stdErr, $"[killed after {deadline.TotalSeconds} s]");
         }
 
-        return new ExternalProcess(process.ExitCode, output.ToString());
+        return new ExternalProcess(process.ExitCode, stdOut.ToString(), stdErr.ToString());
     }
 
     /// <summary>The full path of <paramref name="program"/> on PATH, or <see langword="null"/>.</summary>
-    public static string? FindOnPath(string program)
-    {
-        var names = OperatingSystem.IsWindows() ? new[] { program + ".cmd", program + ".exe", program } : [program];
-        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(directory => names.Select(name => Path.Combine(directory, name)))
-            .FirstOrDefault(File.Exists);
-    }
-
     private static void Append(StringBuilder output, string? line)
     {
         if (line is not null)
