@@ -26,7 +26,7 @@ public sealed class SampleOperationTests(GraphApiFixture fixture) : IClassFixtur
     public void The_samples_cover_every_documented_use()
     {
         // Guards against the theory passing vacuously because the folder moved or emptied.
-        Assert.True(Operations().Count >= 7, $"Expected at least 7 operations in {OperationsDirectory}.");
+        Assert.True(Operations().Count >= 10, $"Expected at least 10 operations in {OperationsDirectory}.");
     }
 
     [Theory]
@@ -38,11 +38,45 @@ public sealed class SampleOperationTests(GraphApiFixture fixture) : IClassFixtur
         var sidecar = Path.ChangeExtension(path, ".variables.json");
         var variables = File.Exists(sidecar) ? JsonNode.Parse(await File.ReadAllTextAsync(sidecar)) : null;
 
-        var response = await fixture.Admin.PostAsync(query, variables);
+        var data = query.Contains("subscription ", StringComparison.Ordinal)
+            ? await FirstEventAsync(query)
+            : (await fixture.Admin.PostAsync(query, variables)).AssertNoErrors().Data;
 
-        response.AssertNoErrors();
-        var data = Assert.IsType<JsonObject>(response.Data);
-        Assert.Contains(data, field => field.Value is not null);
+        var fields = Assert.IsType<JsonObject>(data);
+        Assert.Contains(fields, field => field.Value is not null);
+    }
+
+    /// <summary>Subscribes over SSE as the admin, places an order to raise an event, and returns the first event's data.</summary>
+    private async Task<JsonNode?> FirstEventAsync(string subscription)
+    {
+        using var http = fixture.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { query = subscription }),
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Authorization = new("Bearer", fixture.Factory.TokenFor(fixture.Data.Admin));
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        await Task.Delay(1000); // let the server register the subscription before the order is placed
+
+        var placeOrder = Path.Combine(OperationsDirectory, "place-order.graphql");
+        (await fixture.Admin.PostAsync(
+            await File.ReadAllTextAsync(placeOrder),
+            JsonNode.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(placeOrder, ".variables.json"))))).AssertNoErrors();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                var result = JsonNode.Parse(line["data:".Length..])!;
+                Assert.True(result["errors"] is null, "Subscription errors: " + result.ToJsonString());
+                return result["data"];
+            }
+        }
+
+        throw new InvalidOperationException("The subscription ended without an event.");
     }
 
     private static string FindOperationsDirectory()
