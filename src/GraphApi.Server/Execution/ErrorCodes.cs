@@ -15,6 +15,9 @@ public static class ErrorCodes
     /// <summary>A mutation or subscription was sent where only queries are allowed (HTTP GET).</summary>
     public const string OperationNotAllowedOverGet = "OPERATION_NOT_ALLOWED_OVER_GET";
 
+    /// <summary>A subscription was sent over plain HTTP; it needs a WebSocket or Server-Sent Events.</summary>
+    public const string StreamingTransportRequired = "STREAMING_TRANSPORT_REQUIRED";
+
     /// <summary>The HTTP body is not valid JSON (or is empty).</summary>
     public const string InvalidJson = "INVALID_JSON";
 

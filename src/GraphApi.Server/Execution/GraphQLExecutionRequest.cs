@@ -11,8 +11,13 @@ namespace GraphApi.Server.Execution;
 /// When <see langword="true"/> (HTTP GET), a mutation or subscription is refused with code
 /// <c>OPERATION_NOT_ALLOWED_OVER_GET</c>. Default: <see langword="false"/>.
 /// </param>
+/// <param name="AllowSubscriptions">
+/// <see langword="false"/> for transports that cannot stream events (plain HTTP): a subscription is refused with
+/// code <c>STREAMING_TRANSPORT_REQUIRED</c> before it starts. Default: <see langword="true"/>.
+/// </param>
 public sealed record GraphQLExecutionRequest(
     GraphQLRequest Request,
     ClaimsPrincipal User,
     IServiceProvider RequestServices,
-    bool QueriesOnly = false);
+    bool QueriesOnly = false,
+    bool AllowSubscriptions = true);

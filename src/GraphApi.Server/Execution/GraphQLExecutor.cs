@@ -15,7 +15,6 @@ internal sealed class GraphQLExecutor(
     IOptions<GraphQLServerOptions> options,
     UnexpectedExceptionHandler unexpectedExceptionHandler) : IGraphQLExecutor
 {
-    private static readonly IValidationRule[] QueriesOnlyRules = [QueriesOnlyValidationRule.Instance];
 
     public async Task<ExecutionResult> ExecuteAsync(GraphQLExecutionRequest request, CancellationToken ct)
     {
@@ -34,11 +33,14 @@ internal sealed class GraphQLExecutor(
             UnhandledExceptionDelegate = unexpectedExceptionHandler.HandleAsync,
         };
 
-        if (request.QueriesOnly)
+        // Also for cached documents: a cache hit skips the core rules but must still refuse what the transport cannot carry.
+        var transportRule = request.QueriesOnly ? OperationTypeValidationRule.QueriesOnly
+            : request.AllowSubscriptions ? null
+            : OperationTypeValidationRule.NoSubscriptions;
+        if (transportRule is not null)
         {
-            // Also for cached documents: a cache hit skips the core rules but must still refuse mutations.
-            executionOptions.ValidationRules = DocumentValidator.CoreRules.Append(QueriesOnlyValidationRule.Instance);
-            executionOptions.CachedDocumentValidationRules = QueriesOnlyRules;
+            executionOptions.ValidationRules = DocumentValidator.CoreRules.Append(transportRule);
+            executionOptions.CachedDocumentValidationRules = [transportRule];
         }
 
         try

@@ -69,7 +69,7 @@ internal sealed class GraphQLHttpHandler(
     private async Task ExecuteAsync(HttpContext context, ResponseFormat format, GraphQLRequest request, bool queriesOnly)
     {
         var result = await executor.ExecuteAsync(
-            new GraphQLExecutionRequest(request, context.User, context.RequestServices, queriesOnly),
+            new GraphQLExecutionRequest(request, context.User, context.RequestServices, queriesOnly, AllowSubscriptions: false),
             context.RequestAborted);
         if (context.RequestAborted.IsCancellationRequested)
         {

@@ -135,4 +135,14 @@ public sealed class SubscriptionTests(GraphApiFixture fixture) : IClassFixture<G
         Assert.Null(await socket.ReceiveAsync());
         Assert.Equal((WebSocketCloseStatus)4403, socket.CloseStatus);
     }
+
+    [Fact]
+    public async Task A_subscription_over_plain_http_is_refused_before_it_starts()
+    {
+        var response = await fixture.Admin.PostAsync(Events);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.Status);
+        Assert.Null(response.Data);
+        Assert.Equal(["STREAMING_TRANSPORT_REQUIRED"], response.ErrorCodes);
+    }
 }
