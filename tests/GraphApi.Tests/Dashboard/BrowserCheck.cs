@@ -1,3 +1,4 @@
+using GraphApi.Server.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Text;
 
@@ -34,7 +35,7 @@ internal sealed class BrowserCheck : IAsyncDisposable
             await InstallAsync(directory);
         }
 
-        var startInfo = new ProcessStartInfo(RequiresBrowserFactAttribute.FindOnPath("node") ?? "node")
+        var startInfo = new ProcessStartInfo(ExternalTools.Find("node") ?? "node")
         {
             WorkingDirectory = directory,
             RedirectStandardInput = true,
@@ -103,7 +104,7 @@ internal sealed class BrowserCheck : IAsyncDisposable
 
     private static async Task InstallAsync(string directory)
     {
-        var startInfo = new ProcessStartInfo(RequiresBrowserFactAttribute.FindOnPath("npm") ?? "npm")
+        var startInfo = new ProcessStartInfo(ExternalTools.Find("npm") ?? "npm")
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,

@@ -1,3 +1,5 @@
+using GraphApi.Server.Tests.Infrastructure;
+
 namespace GraphApi.Tests.Dashboard;
 
 /// <summary>
@@ -7,16 +9,15 @@ namespace GraphApi.Tests.Dashboard;
 internal sealed class RequiresBrowserFactAttribute : FactAttribute
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    public const string RequireExternalVariable = "GRAPHAPI_REQUIRE_EXTERNAL";
 
     public RequiresBrowserFactAttribute()
     {
-        if (Environment.GetEnvironmentVariable(RequireExternalVariable) == "1")
+        if (ExternalTools.ExternalToolsRequired)
         {
             return;
         }
 
-        var missing = new[] { "node", "npm" }.Where(tool => FindOnPath(tool) is null).ToList();
+        var missing = new[] { "node", "npm" }.Where(tool => ExternalTools.Find(tool) is null).ToList();
         if (!File.Exists(ChromiumPath))
         {
             missing.Add(ChromiumPath + " (apt-get install -y chromium)");
@@ -24,14 +25,9 @@ internal sealed class RequiresBrowserFactAttribute : FactAttribute
 
         if (missing.Count > 0)
         {
-            Skip = $"Needs {string.Join(", ", missing)} (set {RequireExternalVariable}=1 to fail instead of skipping).";
+            Skip = $"Needs {string.Join(", ", missing)} (set {ExternalTools.RequireExternalVariable}=1 to fail instead of skipping).";
         }
     }
 
     /// <summary>The full path of <paramref name="program"/> on PATH, or null.</summary>
-    public static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, program))
-            .FirstOrDefault(File.Exists);
 }

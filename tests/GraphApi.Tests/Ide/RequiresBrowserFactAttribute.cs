@@ -1,4 +1,4 @@
-using GraphApi.Tests.Infrastructure;
+using GraphApi.Server.Tests.Infrastructure;
 
 namespace GraphApi.Tests.Ide;
 
@@ -10,8 +10,8 @@ internal sealed class RequiresBrowserFactAttribute : FactAttribute
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public RequiresBrowserFactAttribute() => Skip = File.Exists(ChromiumPath) || PostgresBinaries.Required
+    public RequiresBrowserFactAttribute() => Skip = File.Exists(ChromiumPath) || ExternalTools.ExternalToolsRequired
         ? IdeAssetsFolder.SkipReason
         : $"Chromium not found at {ChromiumPath} (apt-get install -y chromium); "
-            + $"set {PostgresBinaries.RequireExternalVariable}=1 to make this a failure.";
+            + $"set {ExternalTools.RequireExternalVariable}=1 to make this a failure.";
 }
