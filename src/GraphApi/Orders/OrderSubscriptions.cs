@@ -6,6 +6,7 @@ using GraphApi.Server.Execution;
 using GraphApi.Server.PubSub;
 using GraphApi.Server.Schema.Nodes;
 using GraphQL;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphApi.Schema;
@@ -21,20 +22,18 @@ internal sealed partial class SubscriptionResolvers
         string orderId,
         IResolveFieldContext context,
         [FromServices] AppDbContext db,
+        [FromServices] IAuthorizationService authorization,
         [FromServices] ITopicEventReceiver events)
     {
         var id = GlobalId.Parse<int>(orderId, OrderGraph.TypeName);
-        var owner = await db.Orders.AsNoTracking()
-            .Where(o => o.Id == id)
-            .Select(o => (int?)o.CustomerId)
-            .FirstOrDefaultAsync(context.CancellationToken);
-        var admin = context.User.IsAdmin();
-        if (owner is null && admin)
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, context.CancellationToken);
+        if (order is null && context.User.IsAdmin())
         {
             throw new ExecutionError($"Order '{orderId}' does not exist.") { Code = ErrorCodes.NotFound };
         }
 
-        if (!admin && (owner is null || owner != context.User.UserId()))
+        // The same policy that guards the Order type everywhere else decides who may follow it.
+        if (order is null || !(await authorization.AuthorizeAsync(context.User!, order, AppPolicies.OrderOwnerOrAdmin)).Succeeded)
         {
             throw new ExecutionError("The current user is not authorized to access this resource.")
             {
