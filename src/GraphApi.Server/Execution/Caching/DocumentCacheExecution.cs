@@ -14,11 +14,17 @@ internal sealed class DocumentCacheExecution(DocumentCacheOptions options) : ICo
     /// <summary>GraphQL.NET's slot for 'Use' configurations: after the 'Add' calls (100) that set validation rules.</summary>
     public const int Order = 200;
 
-    private readonly LruCache<string, GraphQLDocument> _documents = new(options.MaxEntries);
+    private readonly LruCache<string, GraphQLDocument> _documents =
+        new(options.MaxEntries, options.MaxBytes, static (query, _) => TextBytes(query));
 
     public float SortOrder => Order;
 
     internal int Count => _documents.Count;
+
+    internal long Bytes => _documents.Weight;
+
+    /// <summary>What a cached text costs in memory: .NET strings hold two bytes per character.</summary>
+    internal static long TextBytes(string query) => (long)query.Length * sizeof(char);
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions execution, ExecutionDelegate next)
     {

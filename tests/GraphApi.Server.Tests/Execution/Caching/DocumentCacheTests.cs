@@ -84,6 +84,37 @@ public sealed class DocumentCacheTests
     }
 
     [Fact]
+    public async Task Bytes_of_text_are_bounded_as_well_as_entries()
+    {
+        // Each query is padded by a comment (one token) to the same size; three of them fit the budget, four do not.
+        var queries = Enumerable.Range(1, 4).Select(i => $"{{ node {{ a{i}: id }} }}#" + new string('x', 1_000)).ToArray();
+        var size = DocumentCacheExecution.TextBytes(queries[0]);
+        using var server = ChainServer.Create(b => b.UseDocumentCache(o => o.MaxBytes = size * 3));
+
+        foreach (var query in queries)
+        {
+            Assert.True((await server.ExecuteAsync(query)).Executed);
+        }
+
+        Assert.Equal(3, Cache(server).Count);
+        Assert.Equal(size * 3, Cache(server).Bytes);
+    }
+
+    [Fact]
+    public async Task A_document_larger_than_the_byte_budget_runs_but_is_not_cached()
+    {
+        using var server = ChainServer.Create(b => b.UseDocumentCache(o => o.MaxBytes = 100));
+        var query = "{ node { id } }#" + new string('x', 100);
+
+        var first = await server.ExecuteAsync(query);
+        var second = await server.ExecuteAsync(query);
+
+        Assert.Equal("""{"data":{"node":{"id":1}}}""", ChainServer.Json(second));
+        Assert.NotSame(first.Document, second.Document);
+        Assert.Equal(0, Cache(server).Count);
+    }
+
+    [Fact]
     public async Task Concurrent_requests_share_the_cache_safely()
     {
         using var server = ChainServer.Create(b => b.UseDocumentCache(o => o.MaxEntries = 10));

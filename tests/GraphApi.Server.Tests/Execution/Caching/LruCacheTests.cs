@@ -55,4 +55,58 @@ public sealed class LruCacheTests
     [Fact]
     public void A_capacity_below_one_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new LruCache<int, int>(0));
+    [Fact]
+    public void Weight_is_bounded_by_evicting_the_least_recently_used()
+    {
+        var cache = new LruCache<string, string>(100, maxWeight: 10, (_, value) => value.Length);
+        cache.Set("a", "xxxx");
+        cache.Set("b", "xxxx");
+        Assert.True(cache.TryGet("a", out _)); // "b" is now the oldest
+
+        cache.Set("c", "xxxx");
+
+        Assert.Equal(8, cache.Weight);
+        Assert.False(cache.TryGet("b", out _));
+        Assert.True(cache.TryGet("a", out _));
+        Assert.True(cache.TryGet("c", out _));
+    }
+
+    [Fact]
+    public void Weight_exactly_at_the_bound_is_kept()
+    {
+        var cache = new LruCache<string, string>(100, maxWeight: 10, (_, value) => value.Length);
+        cache.Set("a", "xxxxx");
+        cache.Set("b", "xxxxx");
+
+        Assert.Equal(2, cache.Count);
+        Assert.Equal(10, cache.Weight);
+    }
+
+    [Fact]
+    public void An_entry_heavier_than_the_whole_budget_is_not_stored_and_evicts_nothing()
+    {
+        var cache = new LruCache<string, string>(100, maxWeight: 10, (_, value) => value.Length);
+        cache.Set("a", "xxxx");
+
+        cache.Set("huge", "xxxxxxxxxxx");
+
+        Assert.False(cache.TryGet("huge", out _));
+        Assert.True(cache.TryGet("a", out _));
+        Assert.Equal(4, cache.Weight);
+    }
+
+    [Fact]
+    public void Replacing_an_entry_replaces_its_weight()
+    {
+        var cache = new LruCache<string, string>(100, maxWeight: 10, (_, value) => value.Length);
+        cache.Set("a", "xxxxxxxx");
+        cache.Set("a", "xx");
+
+        Assert.Equal(2, cache.Weight);
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public void A_weight_budget_below_one_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LruCache<int, int>(1, maxWeight: 0, (_, _) => 1));
 }
