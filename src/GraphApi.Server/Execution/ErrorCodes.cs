@@ -27,7 +27,7 @@ public static class ErrorCodes
     /// <summary>An array (batched) body was sent; batching is not supported.</summary>
     public const string BatchingNotSupported = "BATCHING_NOT_SUPPORTED";
 
-    /// <summary>The HTTP body exceeds <see cref="GraphQLServerOptions.MaxRequestBodyBytes"/>.</summary>
+    /// <summary>The HTTP body, or a GET query string, exceeds <see cref="GraphQLServerOptions.MaxRequestBodyBytes"/>.</summary>
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
 
     /// <summary>The request's Content-Type is not <c>application/json</c>.</summary>

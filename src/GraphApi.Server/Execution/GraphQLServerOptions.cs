@@ -10,7 +10,8 @@ public sealed class GraphQLServerOptions
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Largest accepted HTTP request body in bytes; larger bodies are answered with 413.
+    /// Largest accepted HTTP request body in bytes; larger bodies are answered with 413, and a GET query string
+    /// longer than this with 414.
     /// Default: 1,048,576 (1 MiB).
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;

@@ -55,7 +55,7 @@ internal sealed class GraphQLHttpHandler(
         }
 
         var (graphQLRequest, error) = isGet
-            ? parser.ParseGet(request.Query)
+            ? parser.ParseGet(request)
             : await parser.ParsePostAsync(request, context.RequestAborted);
         if (error is not null)
         {

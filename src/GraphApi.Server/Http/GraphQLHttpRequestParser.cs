@@ -16,8 +16,19 @@ internal sealed class GraphQLHttpRequestParser(IGraphQLTextSerializer serializer
 {
     private const int ReadChunkBytes = 16 * 1024;
 
-    public (GraphQLRequest? Request, HttpRequestError? Error) ParseGet(IQueryCollection query)
+    public (GraphQLRequest? Request, HttpRequestError? Error) ParseGet(HttpRequest request)
     {
+        // Kestrel bounds the request line, but not every host does: a GET carries no more than a POST may.
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (request.QueryString.Value?.Length > limit)
+        {
+            return (null, new HttpRequestError(
+                StatusCodes.Status414UriTooLong,
+                ErrorCodes.RequestTooLarge,
+                $"The query string is longer than the limit of {limit} bytes; send large requests with POST."));
+        }
+
+        var query = request.Query;
         if (Single(query, "query") is not { Length: > 0 } document)
         {
             return Invalid("The 'query' parameter is missing.");

@@ -33,7 +33,7 @@ internal sealed class SseTransport(
     {
         var isGet = HttpMethods.IsGet(context.Request.Method);
         var (request, error) = isGet
-            ? parser.ParseGet(context.Request.Query)
+            ? parser.ParseGet(context.Request)
             : await parser.ParsePostAsync(context.Request, context.RequestAborted);
         if (error is not null)
         {

@@ -95,6 +95,22 @@ public sealed class RequestParsingTests(TinyHostFixture host) : IClassFixture<Ti
         Assert.Equal(HttpStatusCode.OK, fits.Status);
     }
 
+    [Fact]
+    public async Task A_get_query_string_over_the_limit_is_414()
+    {
+        await using var small = await TinyGraphQLHost.StartAsync(configure: o => o.MaxRequestBodyBytes = 64);
+        var client = small.CreateClient();
+        var tooLong = "/graphql?query=" + Uri.EscapeDataString($"{{ hello(name: \"{new string('x', 60)}\") }}");
+        var fits = "/graphql?query=" + Uri.EscapeDataString("{ hello }");
+
+        var refused = await HttpExchange.GetAsync(client, tooLong);
+        var served = await HttpExchange.GetAsync(client, fits);
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, refused.Status);
+        Assert.Equal("REQUEST_TOO_LARGE", refused.FirstErrorCode);
+        Assert.Equal(HttpStatusCode.OK, served.Status);
+    }
+
     /// <summary>Content without a Content-Length, so the server must count bytes itself.</summary>
     private sealed class ChunkedJsonContent : HttpContent
     {
