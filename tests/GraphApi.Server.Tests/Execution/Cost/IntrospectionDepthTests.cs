@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GraphApi.Server.Execution;
+using GraphApi.Server.Tests.Infrastructure;
 
 namespace GraphApi.Server.Tests.Execution.Cost;
 
