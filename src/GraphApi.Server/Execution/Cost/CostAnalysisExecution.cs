@@ -46,7 +46,7 @@ internal sealed class CostAnalysisExecution(CostAnalysisOptions limits, CostEsti
 
         schema.Initialize();
         var operation = SelectedOperation(document, options.OperationName);
-        var estimate = operation is null ? 0 : estimator.Estimate(schema, document, operation, options.Variables);
+        var estimate = operation is null ? 0 : estimator.Estimate(schema, fragmentOrder, operation, options.Variables);
         if (estimate > limits.MaxCost)
         {
             errors.Add(Error(document, operation, ErrorCodes.MaxCostExceeded,

@@ -20,7 +20,15 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
     private readonly PagingOptions _paging = paging;
     private readonly ConcurrentDictionary<IComplexGraphType, bool> _connections = new(ReferenceEqualityComparer.Instance);
 
-    public long Estimate(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, Inputs? variables)
+    // Field definitions belong to one type each, so a definition alone finds its "Type.field" entry.
+    private readonly ConcurrentDictionary<FieldType, int?> _configuredSizes = new(ReferenceEqualityComparer.Instance);
+
+    /// <param name="schema">The initialized schema.</param>
+    /// <param name="fragmentOrder">The document's fragments from <see cref="FragmentOrder.Of"/>.</param>
+    /// <param name="operation">The operation that runs.</param>
+    /// <param name="variables">The request's variables.</param>
+    public long Estimate(
+        ISchema schema, IEnumerable<GraphQLFragmentDefinition> fragmentOrder, GraphQLOperationDefinition operation, Inputs? variables)
     {
         var root = operation.Operation switch
         {
@@ -29,7 +37,7 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
             _ => (IComplexGraphType?)schema.Query,
         };
         var walk = new Walk(this, schema, new ArgumentValues(operation, variables));
-        foreach (var fragment in FragmentOrder.Of(document))
+        foreach (var fragment in fragmentOrder)
         {
             var type = schema.AllTypes[fragment.TypeCondition.Type.Name.Value];
             walk.Fragments[fragment.FragmentName.Name.StringValue] = walk.SelectionSet(type, fragment.SelectionSet);
@@ -39,6 +47,10 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
 
     private bool IsConnection(IComplexGraphType type) => _connections.GetOrAdd(type,
         static t => ConnectionShapes.IsConnection(t.Name, t.Fields.Select(f => f.Name).ToArray()));
+
+    private int? ConfiguredSize(IComplexGraphType parent, FieldType definition) => _configuredSizes.GetOrAdd(definition,
+        static (field, state) => state.Sizes.TryGetValue($"{state.Parent}.{field.Name}", out var size) ? size : null,
+        (Sizes: _options.ListSizes, Parent: parent.Name));
 
     /// <summary>
     /// The cost of a selection set counted from 1 at its own level: <see cref="Fixed"/> whatever the page size, plus
@@ -105,7 +117,7 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
 
         private long ListSize(IComplexGraphType parent, FieldType definition, GraphQLField field)
         {
-            if (owner._options.ListSizes.TryGetValue($"{parent.Name}.{definition.Name}", out var configured))
+            if (owner.ConfiguredSize(parent, definition) is { } configured)
                 return configured;
             // Relay's nodes(ids:): as many items as ids.
             if (definition.Arguments?.Find("ids") is not null && arguments.Count(field, "ids") is { } ids)

@@ -71,7 +71,7 @@ public sealed class CostAnalysisTests
     [InlineData("{ shelves(first: 7) { edges { cursor node { id } } } }", 23)]
     // first beyond the maximum page size is refused when run; it counts the most ever fetched, 50.
     [InlineData("{ shelves(first: 5000) { nodes { id } } }", 52)]
-    // A plain list counts 10, a list of lists would count 10 per level; scalars below a list add nothing.  1 + 10 × 2
+    // A plain list counts 10; scalars below a list add nothing.                 1 + 10 × (title 1 + tags 1)
     [InlineData("{ featured { title tags } }", 21)]
     // nodes(ids:) counts its ids; an inline fragment adds its fields; Shelf.books counts 25.   1 + 3 × (1 + 1 + 25 × 1)
     [InlineData("""{ nodes(ids: ["1", "2", "3"]) { id ... on Shelf { books { id } } } }""", 82)]
@@ -79,6 +79,8 @@ public sealed class CostAnalysisTests
     [InlineData("{ __typename __schema { types { name fields { name } } } }", 0)]
     // Fragments spread twice count twice; aliases count each.                   2 × (1 + 25 × 1) + 2 × 1
     [InlineData("{ a: shelf { ...F } b: shelf { ...F } } fragment F on Shelf { books { id } }", 54)]
+    // A fragment on a connection type counts the page size of each spread: (3 + 2 × 1) + (3 + 5 × 1).
+    [InlineData("{ a: shelves(first: 2) { ...Page } b: shelves(first: 5) { ...Page } } fragment Page on ShelvesConnection { totalCount nodes { id } }", 13)]
     public async Task Estimates_follow_the_model(string query, long expected)
     {
         await using var server = await ShelfServer.StartAsync();
