@@ -39,6 +39,9 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
         var walk = new Walk(this, schema, new ArgumentValues(operation, variables));
         foreach (var fragment in fragmentOrder)
         {
+            // A fragment on an introspection type (__Type, __Field...) selects introspection only: it costs nothing.
+            if (IsIntrospection(fragment.TypeCondition.Type.Name))
+                continue;
             var type = schema.AllTypes[fragment.TypeCondition.Type.Name.Value];
             walk.Fragments[fragment.FragmentName.Name.StringValue] = walk.SelectionSet(type, fragment.SelectionSet);
         }
@@ -92,7 +95,7 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
         private Cost Field(IComplexGraphType? parent, GraphQLField field)
         {
             // Introspection (__schema, __type and all below them, __typename) is not costed: its depth rule guards it.
-            if (field.Name.Value.Span.StartsWith("__", StringComparison.Ordinal))
+            if (IsIntrospection(field.Name))
                 return default;
             if (parent is null || parent.GetField(field.Name.Value) is not { ResolvedType: { } fieldType } definition)
                 return new Cost(1, 0);
@@ -137,6 +140,8 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
             return Math.Clamp(requested, 0, owner._paging.MaxPageSize);
         }
     }
+
+    private static bool IsIntrospection(GraphQLName name) => name.Value.Span.StartsWith("__", StringComparison.Ordinal);
 
     private static int ListDepth(IGraphType type)
     {
