@@ -102,9 +102,8 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
 
             var namedType = fieldType.GetNamedType();
             var below = field.SelectionSet is { } children ? SelectionSet(namedType, children) : default;
-            var belowEach = below.Total(namedType is IComplexGraphType target && owner.IsConnection(target)
-                ? PageSize(field)
-                : 0);
+            // Only a connection's selection has a per-item part (also when reached through an abstract type).
+            var belowEach = below.Total(below.PerItem > 0 ? PageSize(field) : 0);
 
             var lists = ListDepth(fieldType);
             if (lists == 0)
