@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using GraphApi.Server.Execution;
+using GraphApi.Server.Execution.Cost;
+using GraphApi.Server.Execution.Limits;
+using GraphApi.Server.Tests.Execution.Limits;
 using Snapshooter.Xunit;
 
 namespace GraphApi.Server.Tests.Execution.Cost;
@@ -88,6 +91,18 @@ public sealed class CostAnalysisTests
         var response = await server.PostAsync(query, reportCost: true);
 
         Assert.Equal(expected, response.Estimated);
+    }
+
+    [Fact]
+    public async Task The_depth_15_boundary_query_of_the_request_limits_passes()
+    {
+        // No lists: 15 fields cost 15.
+        using var server = ChainServer.Create(b => b.UseRequestLimits().UseCostAnalysis(o => o.MaxCost = 15));
+
+        var result = await server.ExecuteAsync(ChainServer.QueryOfDepth(15));
+
+        Assert.Null(result.Errors);
+        Assert.True(result.Executed);
     }
 
     [Fact]
