@@ -2,6 +2,7 @@ using GraphApi.Server.Data;
 using GraphApi.Server.DataLoading;
 using GraphApi.Server.Execution;
 using GraphApi.Server.Execution.Caching;
+using GraphApi.Server.Execution.Cost;
 using GraphApi.Server.Execution.Limits;
 using GraphApi.Server.Http;
 using GraphApi.Server.Schema;
@@ -19,7 +20,7 @@ public static class GraphQLServerServiceCollectionExtensions
     /// <summary>
     /// Registers the schema built from the SDL files and <paramref name="bind"/> (built once, at first use; start-up
     /// fails listing every SDL/code mismatch), the resolver classes (scoped), DataLoaders, connections over
-    /// IQueryable, the document cache, request limits, <c>@authorize</c> enforcement and GraphQL over HTTP.
+    /// IQueryable, the document cache, request limits, cost analysis, <c>@authorize</c> enforcement and GraphQL over HTTP.
     /// Map it with <c>app.MapGraphQL()</c>.
     /// </summary>
     public static IServiceCollection AddGraphQLServer(
@@ -27,7 +28,8 @@ public static class GraphQLServerServiceCollectionExtensions
         Action<SchemaFirstOptions> bind,
         Action<GraphQLServerOptions>? configure = null,
         Action<RequestLimitsOptions>? limits = null,
-        Action<DocumentCacheOptions>? cache = null)
+        Action<DocumentCacheOptions>? cache = null,
+        Action<CostAnalysisOptions>? cost = null)
     {
         ArgumentNullException.ThrowIfNull(bind);
         var schemaOptions = new SchemaFirstOptions();
@@ -45,6 +47,7 @@ public static class GraphQLServerServiceCollectionExtensions
             .AddSchema<ISchema>(provider => SchemaFactory.Build(schemaOptions, provider))
             .AddSystemTextJson()
             .UseRequestLimits(limits)
+            .UseCostAnalysis(cost)
             .UseDocumentCache(cache));
         services.AddGraphQLHttp(configure);
         return services;

@@ -2,6 +2,7 @@ using GraphApi.Auth;
 using GraphApi.Dashboard;
 using GraphApi.Data;
 using GraphApi.Health;
+using GraphApi.Orders;
 using GraphApi.Schema;
 using GraphApi.Server;
 using GraphApi.Server.Http;
@@ -25,7 +26,13 @@ internal static class GraphApiApplication
             GraphApiSchema.Bind,
             options => configuration.GetSection("GraphQL").Bind(options),
             limits => configuration.GetSection("GraphQL:Limits").Bind(limits),
-            cache => configuration.GetSection("GraphQL:DocumentCache").Bind(cache));
+            cache => configuration.GetSection("GraphQL:DocumentCache").Bind(cache),
+            cost =>
+            {
+                // An order has at most this many lines: its items list is never longer (configuration may override).
+                cost.ListSizes["Order.items"] = PlaceOrderRules.MaxLines;
+                configuration.GetSection("GraphQL:Limits").Bind(cost);
+            });
         services.AddGraphQLWebSockets(options => configuration.GetSection("GraphQL:WebSockets").Bind(options));
         services.AddGraphQLSse(options => configuration.GetSection("GraphQL:Sse").Bind(options));
         services.AddGraphQLIde(options => configuration.GetSection("GraphQL:Ide").Bind(options));

@@ -84,9 +84,17 @@ public static class ErrorCodes
     /// <summary>Fragment spreads nest deeper than <see cref="Limits.RequestLimitsOptions.MaxFragmentNesting"/>.</summary>
     public const string MaxFragmentNestingExceeded = "MAX_FRAGMENT_NESTING_EXCEEDED";
 
+    // Abuse resistance (decisions.md, "Abuse resistance"): also request errors answered with 400 before execution.
+    /// <summary>An operation's estimated cost is over <see cref="Cost.CostAnalysisOptions.MaxCost"/>.</summary>
+    public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
+
+    /// <summary>Introspection nests deeper than <see cref="Cost.CostAnalysisOptions.MaxIntrospectionDepth"/>.</summary>
+    public const string MaxIntrospectionDepthExceeded = "MAX_INTROSPECTION_DEPTH_EXCEEDED";
+
     /// <summary>The request-limit codes: they always answer HTTP 400, whatever the response media type.</summary>
     public static readonly IReadOnlySet<string> RequestLimits = new HashSet<string>(StringComparer.Ordinal)
     {
         MaxTokensExceeded, MaxDepthExceeded, MaxFieldsExceeded, MaxDirectivesExceeded, MaxFragmentNestingExceeded,
+        MaxCostExceeded, MaxIntrospectionDepthExceeded,
     };
 }

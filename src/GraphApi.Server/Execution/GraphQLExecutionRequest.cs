@@ -15,9 +15,14 @@ namespace GraphApi.Server.Execution;
 /// <see langword="false"/> for transports that cannot stream events (plain HTTP): a subscription is refused with
 /// code <c>STREAMING_TRANSPORT_REQUIRED</c> before it starts. Default: <see langword="true"/>.
 /// </param>
+/// <param name="ReportCost">
+/// When <see langword="true"/> (HTTP header <c>GraphQL-Cost: report</c>), the result carries
+/// <c>extensions.cost: { estimated, limit }</c> when cost analysis is enabled. Default: <see langword="false"/>.
+/// </param>
 public sealed record GraphQLExecutionRequest(
     GraphQLRequest Request,
     ClaimsPrincipal User,
     IServiceProvider RequestServices,
     bool QueriesOnly = false,
-    bool AllowSubscriptions = true);
+    bool AllowSubscriptions = true,
+    bool ReportCost = false);

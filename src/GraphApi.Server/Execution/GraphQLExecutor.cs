@@ -1,3 +1,4 @@
+using GraphApi.Server.Execution.Cost;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -32,6 +33,9 @@ internal sealed class GraphQLExecutor(
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = unexpectedExceptionHandler.HandleAsync,
         };
+
+        if (request.ReportCost)
+            CostReport.Request(executionOptions);
 
         // Also for cached documents: a cache hit skips the core rules but must still refuse what the transport cannot carry.
         var transportRule = request.QueriesOnly ? OperationTypeValidationRule.QueriesOnly

@@ -1,4 +1,5 @@
 using GraphApi.Server.Execution;
+using GraphApi.Server.Execution.Cost;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
 
@@ -68,8 +69,9 @@ internal sealed class GraphQLHttpHandler(
 
     private async Task ExecuteAsync(HttpContext context, ResponseFormat format, GraphQLRequest request, bool queriesOnly)
     {
+        var reportCost = string.Equals(context.Request.Headers[CostReport.Header], CostReport.ReportValue, StringComparison.OrdinalIgnoreCase);
         var result = await executor.ExecuteAsync(
-            new GraphQLExecutionRequest(request, context.User, context.RequestServices, queriesOnly, AllowSubscriptions: false),
+            new GraphQLExecutionRequest(request, context.User, context.RequestServices, queriesOnly, AllowSubscriptions: false, reportCost),
             context.RequestAborted);
         if (context.RequestAborted.IsCancellationRequested)
         {
