@@ -23,7 +23,7 @@ public sealed class PeakMemoryTests(ITestOutputHelper output)
         using var client = app.CreateClient();
         var token = await LoginAsync(client);
 
-        var introspection = await PostAsync(client, IntrospectionFanOut(levels: 7), token: null);
+        var introspection = await PostAsync(client, IntrospectionFanOut(levels: 5), token: null);
         var customer = await PostAsync(client, CustomerFanOut(levels: 3, width: 4), token);
         Assert.True(introspection.Status == HttpStatusCode.BadRequest, introspection.Body);
         Assert.Contains("MAX_INTROSPECTION_DEPTH_EXCEEDED", introspection.Body, StringComparison.Ordinal);
