@@ -1,4 +1,5 @@
 using GraphApi.Auth;
+using GraphApi.Auth.RateLimiting;
 using GraphApi.Dashboard;
 using GraphApi.Data;
 using GraphApi.Health;
@@ -20,6 +21,7 @@ internal static class GraphApiApplication
     {
         services.AddAppData(configuration, environment);
         services.AddAppAuth(configuration, environment);
+        services.AddKnownProxies(configuration);
         services.AddFeatureServices();
         services.AddGraphQLServer(
             GraphApiSchema.Bind,
@@ -42,6 +44,7 @@ internal static class GraphApiApplication
 
     public static WebApplication UseGraphApi(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after sees the client's address, not the proxy's
         app.UseAuthentication();
         app.UseWebSockets();
         app.MapGraphQL("/graphql");
