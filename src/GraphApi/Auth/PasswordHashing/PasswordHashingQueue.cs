@@ -30,6 +30,9 @@ internal sealed class PasswordHashingQueue : IDisposable
         _threads = new HashingThreads(settings.MaxConcurrency); // one per slot: a slot never waits for a thread
     }
 
+    /// <summary>Hashes running and waiting right now.</summary>
+    public RateLimiterStatistics Statistics => _slots.GetStatistics()!;
+
     /// <summary>Hashes at the configured cost with a fresh salt.</summary>
     public Task<string> HashAsync(string password, CancellationToken ct) =>
         RunAsync(() => _hasher.Hash(password), ct);
