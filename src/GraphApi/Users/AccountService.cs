@@ -78,9 +78,7 @@ internal sealed class AccountService(
             ? await db.Users.SingleOrDefaultAsync(u => u.Email == key, ct)
             : await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == key, ct);
 
-        // Failures count per account (its username and its email are one account); an unknown name is throttled the
-        // same way, so a refusal tells nothing about whether the account exists.
-        var account = user is null ? "name:" + key : "user:" + user.Id;
+        var account = LoginThrottle.AccountKey(user?.Id, key);
         using (await throttle.TakeAccountTurnAsync(account, ct))
         {
             throttle.EnsureAttemptsLeft(account);

@@ -33,6 +33,16 @@ internal sealed class LoginThrottle : IDisposable
             }));
     }
 
+    /// <summary>
+    /// The account failures count against: the user (whether named by username or email), or for an unknown name the
+    /// name itself, throttled the same way so a refusal tells nothing about whether the account exists.
+    /// </summary>
+    public static string AccountKey(int? userId, string lookupKey) =>
+        userId is { } id ? "user:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "name:" + lookupKey;
+
+    /// <summary>Logins of <paramref name="account"/> waiting for their turn right now.</summary>
+    public long WaitingTurns(string account) => _accountTurns.GetStatistics(account)?.CurrentQueuedCount ?? 0;
+
     /// <summary>Counts one <c>login</c> or <c>registerUser</c> call from <paramref name="clientAddress"/>.</summary>
     public void CountCall(string clientAddress)
     {

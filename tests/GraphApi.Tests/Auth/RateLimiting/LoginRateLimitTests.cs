@@ -83,6 +83,17 @@ public sealed class LoginRateLimitTests
     }
 
     [Fact]
+    public async Task Simultaneous_guesses_cannot_overrun_the_failure_limit()
+    {
+        await using var app = await RateLimitedApp.StartAsync(ManyCallsPerAddress);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 15).Select(_ => app.Http.LoginAsync("carol", "wrong", from: Address)));
+
+        Assert.Equal(10, answers.Count(a => a.Errors.Count == 0 && a.Body.Contains("InvalidCredentialsError", StringComparison.Ordinal)));
+        Assert.Equal(5, answers.Count(a => a.IsRateLimited()));
+    }
+
+    [Fact]
     public async Task An_account_may_log_in_again_once_its_oldest_failure_is_15_minutes_old()
     {
         await using var app = await RateLimitedApp.StartAsync(ManyCallsPerAddress);

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using GraphApi.Auth.PasswordHashing;
+using GraphApi.Auth.RateLimiting;
 using GraphApi.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +39,36 @@ public sealed class PasswordHashingQueueTests
         }
 
         Assert.Equal(5, hasher.Started);
+    }
+
+    [Fact]
+    public async Task Logins_of_one_account_take_turns_and_one_more_than_AccountQueueLimit_waiting_is_rate_limited()
+    {
+        var hasher = new GatedPasswordHasher();
+        await using var factory = new GraphApiFactory(new Dictionary<string, string?>
+        {
+            ["RateLimits:Login:AccountQueueLimit"] = "2",
+        })
+        {
+            TestServices = services => services.AddSingleton<IPasswordHasher>(hasher),
+        };
+        var http = factory.CreateClient();
+        var throttle = factory.Services.GetRequiredService<LoginThrottle>();
+        var account = LoginThrottle.AccountKey(null, "carol"); // nobody is called carol here: throttled by the name
+
+        var first = http.LoginAsync("carol", "wrong");
+        await Until(() => hasher.Started == 1);
+        var waiting = new[] { http.LoginAsync("carol", "wrong"), http.LoginAsync("CAROL", "wrong") };
+        await Until(() => throttle.WaitingTurns(account) == 2);
+        var refused = await http.LoginAsync("carol ", "wrong"); // the same account however it is spelled
+
+        Assert.True(refused.IsRateLimited(), refused.ToString());
+        Assert.Equal(1, hasher.Started); // the waiting ones have not reached the hasher
+        hasher.Open();
+        foreach (var response in await Task.WhenAll([first, .. waiting]))
+        {
+            Assert.Contains("InvalidCredentialsError", response.AssertNoErrors().Body, StringComparison.Ordinal);
+        }
     }
 
     private static async Task Until(Func<bool> condition)
