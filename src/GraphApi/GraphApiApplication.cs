@@ -1,4 +1,5 @@
 using GraphApi.Auth;
+using GraphApi.Auth.RateLimiting;
 using GraphApi.Dashboard;
 using GraphApi.Data;
 using GraphApi.Health;
@@ -21,6 +22,7 @@ internal static class GraphApiApplication
     {
         services.AddAppData(configuration, environment);
         services.AddAppAuth(configuration, environment);
+        services.AddKnownProxies(configuration);
         services.AddFeatureServices();
         services.AddGraphQLServer(
             GraphApiSchema.Bind,
@@ -49,6 +51,7 @@ internal static class GraphApiApplication
 
     public static WebApplication UseGraphApi(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after sees the client's address, not the proxy's
         app.UseAuthentication();
         app.UseWebSockets();
         app.MapGraphQL("/graphql");

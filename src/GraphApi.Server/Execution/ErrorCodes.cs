@@ -68,6 +68,13 @@ public static class ErrorCodes
     /// <summary>A filter value the field cannot be compared with exactly (e.g. money with three decimals).</summary>
     public const string InvalidFilterValue = "INVALID_FILTER_VALUE";
 
+    // Rate limits (decisions.md, "Abuse resistance"): the field is null, the rest of the document runs.
+    /// <summary>
+    /// A rate limit refused the field (e.g. too many logins from one address, or a full password-hashing queue);
+    /// <c>extensions.retryAfter</c> gives the whole seconds to wait. See <see cref="RateLimitedError"/>.
+    /// </summary>
+    public const string RateLimited = "RATE_LIMITED";
+
     // Request limits (decisions.md, "Limits"): request errors answered with 400 before execution.
     /// <summary>The document has more tokens than <see cref="Limits.RequestLimitsOptions.MaxTokens"/>.</summary>
     public const string MaxTokensExceeded = "MAX_TOKENS_EXCEEDED";

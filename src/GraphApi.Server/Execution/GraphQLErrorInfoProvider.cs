@@ -4,7 +4,7 @@ using GraphQL.Execution;
 namespace GraphApi.Server.Execution;
 
 /// <summary>
-/// GraphQL.NET's error serializer plus our rules: <c>extensions.traceId</c> on unexpected errors,
+/// GraphQL.NET's error serializer plus our rules: <c>extensions.traceId</c> on unexpected errors, <c>extensions.retryAfter</c> on rate-limited ones,
 /// exception details only when exposed, and never an error without <c>extensions.code</c>.
 /// </summary>
 internal sealed class GraphQLErrorInfoProvider(ExceptionExposure exposure)
@@ -22,6 +22,11 @@ internal sealed class GraphQLErrorInfoProvider(ExceptionExposure exposure)
         if (executionError is UnexpectedExecutionError unexpected)
         {
             extensions["traceId"] = unexpected.TraceId;
+        }
+
+        if (executionError is RateLimitedError limited)
+        {
+            extensions["retryAfter"] = limited.RetryAfterSeconds;
         }
 
         info.Extensions = extensions;

@@ -12,7 +12,8 @@ public static class AppDataServiceCollectionExtensions
     /// Registers the database (provider from <c>Database:Provider</c>: <c>Sqlite</c> by default or <c>Postgres</c>;
     /// connection string <c>ConnectionStrings:Database</c>, default <c>Data Source=graphapi.db</c>) as a scoped
     /// AppDbContext plus an <c>IDbContextFactory&lt;AppDbContext&gt;</c>; the Argon2id <see cref="IPasswordHasher"/>
-    /// (<c>Auth:Argon2</c>, defaults MemoryKiB 19456, Iterations 2, Parallelism 1); <see cref="TimeProvider.System"/>
+    /// (<c>Auth:Argon2</c>, defaults MemoryKiB 19456, Iterations 2, Parallelism 1, MaxConcurrency the processor count,
+    /// QueueLimit 100); <see cref="TimeProvider.System"/>
     /// unless a TimeProvider is already registered; the admin bootstrap (<c>Admin:*</c>, default off) and the
     /// sample seed (<c>Seed:SampleData</c>, default true in Development only).
     /// Call <see cref="DatabaseInitialization.InitializeDatabaseAsync"/> once the host is built.
@@ -25,6 +26,7 @@ public static class AppDataServiceCollectionExtensions
         services.AddOptions<Argon2Options>()
             .Bind(configuration.GetSection(Argon2Options.SectionName))
             .Validate(o => o.IsAtLeastOwaspMinimum, Argon2Options.TooWeakMessage)
+            .Validate(o => o.HasValidLimits, Argon2Options.InvalidLimitsMessage)
             .ValidateOnStart();
         services.AddSingleton<IPasswordHasher, Argon2PasswordHasher>();
 

@@ -1,22 +1,32 @@
 using GraphApi.Auth;
 using GraphApi.Auth.PasswordHashing;
+using GraphApi.Auth.RateLimiting;
 using GraphApi.Data;
 using GraphApi.Errors;
+using GraphApi.Server.Execution;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphApi.Users;
 
 /// <summary>
 /// Registration and login (decisions.md "Validation" and "Strings"). Every failure is an error as data in the
-/// payload; nothing is written when there is one.
+/// payload; nothing is written when there is one. A rate limit (decisions.md "Abuse resistance") is a RATE_LIMITED
+/// field error instead, raised before any password is hashed.
 /// </summary>
 internal sealed class AccountService(
-    AppDbContext db, IPasswordHasher hasher, DummyPasswordHash dummyHash, JwtTokenIssuer tokens)
+    AppDbContext db,
+    IPasswordHasher hasher,
+    PasswordHashingQueue hashing,
+    DummyPasswordHash dummyHash,
+    JwtTokenIssuer tokens,
+    LoginThrottle throttle,
+    ClientAddress client)
 {
     public const string InvalidCredentialsMessage = "The username or email and password do not match an account.";
 
     public async Task<RegisterUserPayload> RegisterAsync(RegisterUserInput input, CancellationToken ct)
     {
+        throttle.CountCall(client.Current);
         var validation = Validate(input);
         if (validation.Count > 0)
         {
@@ -42,7 +52,7 @@ internal sealed class AccountService(
             return new RegisterUserPayload(null, taken);
         }
 
-        var user = new User { Username = username, Email = email, Role = Role.Customer, PasswordHash = hasher.Hash(input.Password) };
+        var user = new User { Username = username, Email = email, Role = Role.Customer, PasswordHash = await hashing.HashAsync(input.Password, ct) };
         db.Users.Add(user);
         try
         {
@@ -60,6 +70,7 @@ internal sealed class AccountService(
 
     public async Task<LoginPayload> LoginAsync(LoginInput input, CancellationToken ct)
     {
+        throttle.CountCall(client.Current);
         var key = UserRules.LookupKey(input.UsernameOrEmail);
 
         // Usernames cannot contain '@', so the key names one column and one index.
@@ -67,18 +78,32 @@ internal sealed class AccountService(
             ? await db.Users.SingleOrDefaultAsync(u => u.Email == key, ct)
             : await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == key, ct);
 
-        // An unknown user still pays for one Argon2 verification: the answer takes the same time either way.
-        var verified = hasher.Verify(user?.PasswordHash ?? dummyHash.Value, input.Password);
-        if (user is null || !verified)
+        var account = LoginThrottle.AccountKey(user?.Id, key);
+        using (await throttle.TakeAccountTurnAsync(account, ct))
         {
-            return new LoginPayload(null, null, null, [new InvalidCredentialsError(InvalidCredentialsMessage)]);
+            throttle.EnsureAttemptsLeft(account);
+
+            // An unknown user still pays for one Argon2 verification: the answer takes the same time either way.
+            var verified = await hashing.VerifyAsync(user?.PasswordHash ?? dummyHash.Value, input.Password, ct);
+            if (user is null || !verified)
+            {
+                throttle.CountFailure(account);
+                return new LoginPayload(null, null, null, [new InvalidCredentialsError(InvalidCredentialsMessage)]);
+            }
         }
 
         if (hasher.NeedsRehash(user.PasswordHash))
         {
             // The configured Argon2 parameters changed since this hash was made: upgrade it while we know the password.
-            user.PasswordHash = hasher.Hash(input.Password);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                user.PasswordHash = await hashing.HashAsync(input.Password, ct);
+                await db.SaveChangesAsync(ct);
+            }
+            catch (RateLimitedError)
+            {
+                // The hashing queue is full: the login stands, and the next one upgrades the hash.
+            }
         }
 
         var (token, expiresAt) = tokens.Issue(user);

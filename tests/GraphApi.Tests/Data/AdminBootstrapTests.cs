@@ -54,7 +54,7 @@ public sealed class AdminBootstrapTests : IDisposable
     }
 
     [Fact]
-    public async Task An_existing_user_of_that_username_is_promoted_and_keeps_the_password()
+    public async Task An_existing_user_of_that_username_and_email_is_promoted_and_keeps_the_password()
     {
         await using (var plain = new AppDataHost(_database.Settings()))
         {
@@ -71,6 +71,23 @@ public sealed class AdminBootstrapTests : IDisposable
 
         var user = await host.WithDbAsync(db => db.Users.SingleAsync());
         Assert.Equal(("Root_Admin", Role.Admin, "kept-hash"), (user.Username, user.Role, user.PasswordHash));
+    }
+
+    [Fact]
+    public async Task An_existing_user_of_that_username_with_another_email_is_not_promoted_and_stops_startup()
+    {
+        await using (var plain = new AppDataHost(_database.Settings()))
+        {
+            await plain.InitializeDatabaseAsync();
+            await plain.WithDbAsync(db => UniquenessTests.AddUserAsync(db, "ROOT_admin", "squatter@example.com"));
+        }
+
+        await using var host = new AppDataHost(AdminSettings());
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(host.InitializeDatabaseAsync);
+
+        Assert.Contains("user 'ROOT_admin' (Admin:Username) exists with another email than Admin:Email 'root@example.com'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not promoted", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Role.Customer, await host.WithDbAsync(db => db.Users.Select(u => u.Role).SingleAsync()));
     }
 
     [Fact]

@@ -47,6 +47,9 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Production";
 
+    /// <summary>Test doubles and extra services, registered after the application's own (so they win).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -59,6 +62,10 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services
             .ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(Sql))
             .ConfigureDbContext<PostgresAppDbContext>(options => options.AddInterceptors(Sql)));
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
     }
 
     public GraphQLTestClient Client(string? token = null) => new(CreateClient(), token);

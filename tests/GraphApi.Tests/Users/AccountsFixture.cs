@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GraphApi.Tests.Users;
 
-/// <summary>An app (token lifetime 15 minutes) with one customer, Carol, whose password is really hashed.</summary>
+/// <summary>An app (token lifetime 15 minutes, login rate limits out of the way) with one customer, Carol, whose
+/// password is really hashed.</summary>
 public sealed class AccountsFixture : IAsyncLifetime
 {
     public const string Password = "carol's secret";
@@ -14,6 +15,10 @@ public sealed class AccountsFixture : IAsyncLifetime
     public GraphApiFactory Factory { get; } = new(new Dictionary<string, string?>
     {
         ["Jwt:LifetimeMinutes"] = LifetimeMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+        // These tests log in (and fail to) far more often than the rate limits allow; those have tests of their own.
+        ["RateLimits:Login:PerIpPerMinute"] = "10000",
+        ["RateLimits:Login:FailuresPerAccount"] = "10000",
     });
 
     public GraphQLTestClient Anonymous => Factory.Client();

@@ -9,7 +9,7 @@ namespace GraphApi.Tests.Users;
 
 /// <summary>registerUser against the real app. Tests register distinct names on a per-class app with
 /// <see cref="TestData"/> (admin, Alice, bob already taken).</summary>
-public sealed class RegisterUserTests(GraphApiFixture fixture) : IClassFixture<GraphApiFixture>
+public sealed class RegisterUserTests(ManyRegistrationsFixture fixture) : IClassFixture<ManyRegistrationsFixture>
 {
     private const string GoodPassword = "correct horse";
 

@@ -19,6 +19,17 @@ internal sealed class Argon2Options
     /// <summary>Lanes (and threads). Default 1.</summary>
     public int Parallelism { get; set; } = 1;
 
+    /// <summary>Hashes computed at once for requests (each on a dedicated thread). Default: the processor count.</summary>
+    public int MaxConcurrency { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Requests that may wait for a hashing slot; one more is refused with RATE_LIMITED. Default 100.</summary>
+    public int QueueLimit { get; set; } = 100;
+
+    public bool HasValidLimits => MaxConcurrency >= 1 && QueueLimit >= 0;
+
+    public static string InvalidLimitsMessage =>
+        $"{SectionName}: MaxConcurrency must be at least 1 and QueueLimit at least 0.";
+
     public bool IsAtLeastOwaspMinimum =>
         MemoryKiB >= MinimumMemoryKiB && Iterations >= MinimumIterations && Parallelism >= 1;
 

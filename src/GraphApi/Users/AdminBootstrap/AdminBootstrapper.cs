@@ -6,6 +6,7 @@ namespace GraphApi.Users.AdminBootstrap;
 
 /// <summary>
 /// Ensures the configured ADMIN exists (decisions.md "Admin bootstrap"); idempotent, so it runs at every start.
+/// An existing user of that username is promoted only when its email is Admin:Email; otherwise start-up stops.
 /// </summary>
 internal sealed class AdminBootstrapper(AppDbContext db, IPasswordHasher hasher, ILogger<AdminBootstrapper> logger)
 {
@@ -19,6 +20,16 @@ internal sealed class AdminBootstrapper(AppDbContext db, IPasswordHasher hasher,
             throw new InvalidOperationException(
                 $"Admin bootstrap: the email '{admin.Email}' (Admin:Email) already belongs to user '{emailOwner.Username}', "
                 + $"not to '{admin.Username}'. Choose another Admin:Email or Admin:Username.");
+        }
+
+        if (existing is not null && existing.Email != admin.Email)
+        {
+            // Usernames are public and anyone may register one first: only the configured email proves the account
+            // is the operator's. (Both emails are stored lower-cased, so this compares case-insensitively.)
+            throw new InvalidOperationException(
+                $"Admin bootstrap: user '{existing.Username}' (Admin:Username) exists with another email than "
+                + $"Admin:Email '{admin.Email}', so it is not promoted to ADMIN. Choose another Admin:Username, or set "
+                + "Admin:Email to that account's email if it is yours.");
         }
 
         if (existing is null)
