@@ -4,6 +4,7 @@ using GraphApi.Data;
 using GraphApi.Health;
 using GraphApi.Schema;
 using GraphApi.Server;
+using GraphApi.Server.Execution.InputLimits;
 using GraphApi.Server.Http;
 using GraphApi.Server.Ide;
 using GraphApi.Server.PubSub.Redis;
@@ -26,6 +27,7 @@ internal static class GraphApiApplication
             options => configuration.GetSection("GraphQL").Bind(options),
             limits => configuration.GetSection("GraphQL:Limits").Bind(limits),
             cache => configuration.GetSection("GraphQL:DocumentCache").Bind(cache));
+        services.Configure<InputLimitsOptions>(configuration.GetSection("GraphQL:Limits:Input"));
         services.AddGraphQLWebSockets(options => configuration.GetSection("GraphQL:WebSockets").Bind(options));
         services.AddGraphQLSse(options => configuration.GetSection("GraphQL:Sse").Bind(options));
         services.AddGraphQLIde(options => configuration.GetSection("GraphQL:Ide").Bind(options));

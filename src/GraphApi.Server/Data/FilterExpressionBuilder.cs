@@ -134,6 +134,10 @@ internal static class FilterExpressionBuilder
         return Expression.Equal(member, QueryParameter.For(InputValueConverter.Convert(value, member.Type), member.Type));
     }
 
+    /// <summary>
+    /// The values travel as ONE parameter (a JSON array on SQLite, an array on PostgreSQL), not one per value, so
+    /// no list size reaches the database's parameter limit (see <see cref="CollectionParameter"/>).
+    /// </summary>
     private static Expression In(Expression member, object? value)
     {
         var allowsNull = !member.Type.IsValueType || Nullable.GetUnderlyingType(member.Type) is not null;
@@ -148,7 +152,7 @@ internal static class FilterExpressionBuilder
 
         return Expression.Call(
             typeof(Enumerable), nameof(Enumerable.Contains), [member.Type],
-            QueryParameter.For(list, list.GetType()), member);
+            CollectionParameter.For(list), member);
     }
 
     /// <summary>
@@ -176,6 +180,30 @@ internal static class FilterExpressionBuilder
 
     private static Expression? Any(IEnumerable<Expression?> parts) => Combine(parts, Expression.OrElse);
 
-    private static Expression? Combine(IEnumerable<Expression?> parts, Func<Expression, Expression, Expression> join) =>
-        parts.OfType<Expression>().Aggregate((Expression?)null, (left, right) => left is null ? right : join(left, right));
+    /// <summary>
+    /// Joins the parts as a balanced tree (depth log2 n), never one long left-leaning chain: EF Core walks
+    /// expression trees recursively, and a chain of 10,000 <c>or</c> entries overflows the stack, which no
+    /// catch can stop. The order of the parts is kept, so the SQL reads as the input does.
+    /// </summary>
+    private static Expression? Combine(IEnumerable<Expression?> parts, Func<Expression, Expression, Expression> join)
+    {
+        var level = parts.OfType<Expression>().ToList();
+        if (level.Count == 0)
+        {
+            return null;
+        }
+
+        while (level.Count > 1)
+        {
+            var next = new List<Expression>((level.Count + 1) / 2);
+            for (var i = 0; i < level.Count; i += 2)
+            {
+                next.Add(i + 1 < level.Count ? join(level[i], level[i + 1]) : level[i]);
+            }
+
+            level = next;
+        }
+
+        return level[0];
+    }
 }

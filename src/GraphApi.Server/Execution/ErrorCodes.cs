@@ -84,9 +84,16 @@ public static class ErrorCodes
     /// <summary>Fragment spreads nest deeper than <see cref="Limits.RequestLimitsOptions.MaxFragmentNesting"/>.</summary>
     public const string MaxFragmentNestingExceeded = "MAX_FRAGMENT_NESTING_EXCEEDED";
 
+    /// <summary>
+    /// An argument value is larger than an <see cref="InputLimits.InputLimitsOptions"/> limit (filter nodes or depth,
+    /// <c>in</c> values, <c>order</c> entries, <c>nodes(ids:)</c>, a declared list); <c>extensions.limit</c> names it.
+    /// </summary>
+    public const string InputLimitExceeded = "INPUT_LIMIT_EXCEEDED";
+
     /// <summary>The request-limit codes: they always answer HTTP 400, whatever the response media type.</summary>
     public static readonly IReadOnlySet<string> RequestLimits = new HashSet<string>(StringComparer.Ordinal)
     {
         MaxTokensExceeded, MaxDepthExceeded, MaxFieldsExceeded, MaxDirectivesExceeded, MaxFragmentNestingExceeded,
+        InputLimitExceeded,
     };
 }
