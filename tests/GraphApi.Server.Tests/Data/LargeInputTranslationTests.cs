@@ -86,6 +86,17 @@ public sealed class LargeInputTranslationTests : IDisposable
     }
 
     [Fact]
+    public async Task An_or_of_900_comparisons_runs_on_sqlite()
+    {
+        // Not gathered into an IN: SQLite parses the OR as a chain and refuses one nested over 1,000 deep (README).
+        var where = Entries("or", 900, i => i == 0 ? Operator("stock", "gte", 100) : Operator("stock", "lt", -i));
+
+        var ids = await IdsAsync(where);
+
+        Assert.Equal([5], ids);
+    }
+
+    [Fact]
     public async Task Forty_thousand_in_values_are_one_parameter_on_sqlite()
     {
         var values = Enumerable.Range(1_000, 39_998).Append(0).Append(12).Select(v => (object?)v).ToArray();
