@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using GraphApi.Server.Schema.Nodes;
 using GraphApi.Tests.Hosting;
+using GraphApi.Tests.Realtime;
 
 namespace GraphApi.Tests.Queries;
 
@@ -142,6 +143,20 @@ public sealed class InputLimitTests(GraphApiFixture fixture) : IClassFixture<Gra
         var response = await fixture.Anonymous.PostAsync($"{{ products(where: {{ stock: {{ in: [{values}] }} }}) {{ nodes {{ sku }} }} }}");
 
         AssertRefused(response, "MaxFilterListValues");
+    }
+
+    [Fact]
+    public async Task The_limits_hold_over_a_websocket_too()
+    {
+        await using var socket = await SocketClient.ConnectAsync(fixture.Factory.Server, SocketClient.TransportWs);
+        await socket.InitAsync();
+        var order = Enumerable.Range(0, 11).Select(_ => Obj("name", "ASC")).ToArray();
+
+        await socket.SendAsync(new { id = "q", type = "subscribe", payload = new { query = Products, variables = new { order } } });
+
+        var error = await socket.ReceiveAsync("error");
+        Assert.Equal("q", error["id"]!.GetValue<string>());
+        Assert.Equal("INPUT_LIMIT_EXCEEDED", error["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
     public static TheoryData<string, object, string> Attacks => new()
