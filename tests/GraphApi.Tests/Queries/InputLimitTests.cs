@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using GraphApi.Server.Schema.Nodes;
 using GraphApi.Tests.Hosting;
 using GraphApi.Tests.Realtime;
@@ -171,8 +172,11 @@ public sealed class InputLimitTests(GraphApiFixture fixture) : IClassFixture<Gra
     [MemberData(nameof(Attacks))]
     public async Task The_inputs_that_crashed_the_process_are_refused_quickly_and_service_goes_on(string attack, object variables, string limit)
     {
+        var body = JsonSerializer.SerializeToElement(variables); // the test client's own serializing is not the server's time
+        (await fixture.Anonymous.PostAsync(Products, new { where = Obj("stock", Obj("in", new[] { 1 })) })).AssertNoErrors(); // warm
+
         var clock = Stopwatch.StartNew();
-        var response = await fixture.Anonymous.PostAsync(Products, variables);
+        var response = await fixture.Anonymous.PostAsync(Products, body);
         clock.Stop();
 
         AssertRefused(response, limit);
