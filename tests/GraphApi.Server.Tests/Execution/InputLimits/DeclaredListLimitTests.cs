@@ -37,6 +37,26 @@ public sealed class DeclaredListLimitTests
         Assert.Equal(0, server.Calls.Count);
     }
 
+    [Theory]
+    [InlineData(1_000, true)]
+    [InlineData(1_001, false)]
+    public async Task A_variable_inside_an_input_object_literal_is_measured_too(int lines, bool allowed)
+    {
+        using var server = new ShelfServer(packLines: 1_000);
+        var variables = $"{{\"lines\": {InputText.Json(Enumerable.Range(0, lines).Select(i => $"line {i}").ToArray())}}}";
+
+        var result = await server.ExecuteAsync("mutation($lines: [String!]!) { pack(input: { lines: $lines }) }", variables);
+
+        if (allowed)
+        {
+            AssertServed(result);
+        }
+        else
+        {
+            AssertRefused(result, $"MaxListLengths[{ShelfServer.PackLines}]", "input.lines");
+        }
+    }
+
     [Fact]
     public async Task Configuration_overrides_the_declared_maximum_whichever_comes_first()
     {

@@ -29,4 +29,28 @@ public sealed class SortEntryLimitTests : IDisposable
         Assert.Equal("The argument 'order' of Query.widgets has 11 entries, over the maximum of 10 (MaxSortEntries).", error.Message);
         Assert.Equal(0, _server.Calls.Count);
     }
+
+    [Fact]
+    public async Task An_oversized_variable_is_refused_before_graphql_dotnet_coerces_it()
+    {
+        // An 11th entry that would not even coerce: the size check on the raw variable answers first.
+        var order = Order(10).Append(Obj(("name", new EnumValue("SIDEWAYS")))).ToArray();
+
+        var result = await _server.ExecuteAsync(
+            "query($o: [WidgetSortInput!]) { widgets(order: $o) { nodes { id } } }", $"{{\"o\": {InputText.Json(order)}}}");
+
+        AssertRefused(result, "MaxSortEntries", "order");
+    }
+
+    [Fact]
+    public async Task Within_the_limit_coercion_errors_are_reported_as_usual()
+    {
+        var order = Order(9).Append(Obj(("name", new EnumValue("SIDEWAYS")))).ToArray();
+
+        var result = await _server.ExecuteAsync(
+            "query($o: [WidgetSortInput!]) { widgets(order: $o) { nodes { id } } }", $"{{\"o\": {InputText.Json(order)}}}");
+
+        Assert.False(result.Executed);
+        Assert.DoesNotContain(result.Errors!, error => error.Code == "INPUT_LIMIT_EXCEEDED");
+    }
 }
