@@ -3,6 +3,7 @@ using GraphApi.Server.DataLoading;
 using GraphApi.Server.Execution;
 using GraphApi.Server.Execution.Caching;
 using GraphApi.Server.Execution.Cost;
+using GraphApi.Server.Execution.InputLimits;
 using GraphApi.Server.Execution.Limits;
 using GraphApi.Server.Http;
 using GraphApi.Server.Schema;
@@ -20,7 +21,8 @@ public static class GraphQLServerServiceCollectionExtensions
     /// <summary>
     /// Registers the schema built from the SDL files and <paramref name="bind"/> (built once, at first use; start-up
     /// fails listing every SDL/code mismatch), the resolver classes (scoped), DataLoaders, connections over
-    /// IQueryable, the document cache, request limits, cost analysis, <c>@authorize</c> enforcement and GraphQL over HTTP.
+    /// IQueryable, the document cache, request limits, cost analysis, input size limits (<see cref="InputLimitsOptions"/>,
+    /// configured through <c>IOptions</c>), <c>@authorize</c> enforcement and GraphQL over HTTP.
     /// Map it with <c>app.MapGraphQL()</c>.
     /// </summary>
     public static IServiceCollection AddGraphQLServer(
@@ -43,11 +45,13 @@ public static class GraphQLServerServiceCollectionExtensions
         services.AddDataLoaders();
         services.TryAddSingleton(new PagingOptions());
         services.AddSingleton<IFieldResolverDecorator, ConnectionDecorator>();
+        services.AddInputLimitsOptions();
         services.AddGraphQL(builder => builder
             .AddSchema<ISchema>(provider => SchemaFactory.Build(schemaOptions, provider))
             .AddSystemTextJson()
             .UseRequestLimits(limits)
             .UseCostAnalysis(cost)
+            .AddValidationRule<InputLimitsValidationRule>(useForCachedDocuments: true)
             .UseDocumentCache(cache));
         services.AddGraphQLHttp(configure);
         return services;

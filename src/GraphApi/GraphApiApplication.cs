@@ -6,6 +6,7 @@ using GraphApi.Health;
 using GraphApi.Orders;
 using GraphApi.Schema;
 using GraphApi.Server;
+using GraphApi.Server.Execution.InputLimits;
 using GraphApi.Server.Http;
 using GraphApi.Server.Ide;
 using GraphApi.Server.PubSub.Redis;
@@ -35,6 +36,7 @@ internal static class GraphApiApplication
                 cost.ListSizes["Order.items"] = PlaceOrderRules.MaxLines;
                 configuration.GetSection("GraphQL:Limits").Bind(cost);
             });
+        services.Configure<InputLimitsOptions>(configuration.GetSection("GraphQL:Limits:Input"));
         services.AddGraphQLWebSockets(options => configuration.GetSection("GraphQL:WebSockets").Bind(options));
         services.AddGraphQLSse(options => configuration.GetSection("GraphQL:Sse").Bind(options));
         services.AddGraphQLIde(options => configuration.GetSection("GraphQL:Ide").Bind(options));

@@ -37,7 +37,8 @@ internal sealed class ConnectionQuery<T>
     }
 
     /// <summary>The <c>where:</c> filter: the set totalCount counts.</summary>
-    public IQueryable<T> Filter(IQueryable<T> source) => _filter is null ? source : source.Where(_filter);
+    public IQueryable<T> Filter(IQueryable<T> source) =>
+        _filter is null ? source : source.Where(CollectionParameter.For(source, _filter));
 
     /// <summary>The filtered rows strictly between the cursors.</summary>
     public IQueryable<T> Bound(IQueryable<T> filtered)

@@ -36,13 +36,68 @@ internal static class FilterExpressionBuilder
             parts.Add(name switch
             {
                 "and" => All(InputShapes.AsObjectList(value, name).Select(item => BuildObject(item, mapping))),
-                "or" => Any(InputShapes.AsObjectList(value, name).Select(item => BuildObject(item, mapping))),
+                "or" => Any(Alternatives(InputShapes.AsObjectList(value, name), mapping)),
                 _ => BuildOperations(Guarded(mapping.Resolve(name), InputShapes.AsObject(value, name)), InputShapes.AsObject(value, name)),
             });
         }
 
         return All(parts);
     }
+
+    /// <summary>
+    /// The entries of an object-level <c>or</c>. Entries that only test one field for equality
+    /// (<c>{ stock: { eq: 1 } }</c>) are gathered per field into one <c>in</c> at the place of the first: the same
+    /// rows, but one parameter and one SQL term instead of one per entry. SQLite parses a long OR as a chain and
+    /// refuses expressions nested over 1,000 deep, however balanced the tree EF Core is given.
+    /// </summary>
+    private static List<Expression?> Alternatives<T>(IReadOnlyList<IDictionary<string, object?>> entries, QueryableMapping<T> mapping)
+    {
+        var parts = new List<Expression?>();
+        var equalities = new Dictionary<MappedMember<T>, (int Position, List<object?> Values)>();
+        foreach (var entry in entries)
+        {
+            if (entry.Count == 1 && entry.First() is var (field, operations) && field is not ("and" or "or")
+                && operations is IDictionary<string, object?> tests && SingleEquality(tests) is { } value)
+            {
+                var member = mapping.Resolve(field);
+                if (!equalities.TryGetValue(member, out var group))
+                {
+                    equalities[member] = group = (parts.Count, []);
+                    parts.Add(null);
+                }
+
+                group.Values.Add(value);
+                continue;
+            }
+
+            parts.Add(BuildObject(entry, mapping));
+        }
+
+        foreach (var (member, (position, values)) in equalities)
+        {
+            var operations = new Dictionary<string, object?> { [values.Count == 1 ? "eq" : "in"] = values.Count == 1 ? values[0] : values };
+            parts[position] = BuildOperations(Guarded(member, operations), operations);
+        }
+
+        return parts;
+    }
+
+    /// <summary>The entries of an operator-level <c>or</c>, equalities gathered into one <c>in</c> as in <see cref="Alternatives{T}"/>.</summary>
+    private static IEnumerable<Expression?> OperatorAlternatives(Expression member, IReadOnlyList<IDictionary<string, object?>> entries)
+    {
+        var values = entries.Select(SingleEquality).OfType<object>().ToList();
+        var others = entries.Where(entry => SingleEquality(entry) is null).Select(entry => BuildOperations(member, entry));
+        return values.Count switch
+        {
+            0 => others,
+            1 => others.Prepend(EqualTo(member, values[0])),
+            _ => others.Prepend(In(member, values)),
+        };
+    }
+
+    /// <summary>The value of an operator object that is exactly <c>{ eq: value }</c> with a value (not IS NULL), else null.</summary>
+    private static object? SingleEquality(IDictionary<string, object?> operations) =>
+        operations.Count == 1 && operations.TryGetValue("eq", out var value) ? value : null;
 
     /// <summary>Runs the member's input guard over every value of its operations (lists and nested and/or too).</summary>
     private static Expression Guarded<T>(MappedMember<T> member, IDictionary<string, object?> operations)
@@ -80,7 +135,7 @@ internal static class FilterExpressionBuilder
             parts.Add(operation switch
             {
                 "and" => All(InputShapes.AsObjectList(value, operation).Select(item => BuildOperations(member, item))),
-                "or" => Any(InputShapes.AsObjectList(value, operation).Select(item => BuildOperations(member, item))),
+                "or" => Any(OperatorAlternatives(member, InputShapes.AsObjectList(value, operation))),
                 "eq" => EqualTo(member, value),
                 "neq" => Not(EqualTo(member, value)),
                 "in" => In(member, value),
@@ -134,6 +189,10 @@ internal static class FilterExpressionBuilder
         return Expression.Equal(member, QueryParameter.For(InputValueConverter.Convert(value, member.Type), member.Type));
     }
 
+    /// <summary>
+    /// The values travel as ONE parameter (a JSON array on SQLite, an array on PostgreSQL), not one per value, so
+    /// no list size reaches the database's parameter limit (see <see cref="CollectionParameter"/>).
+    /// </summary>
     private static Expression In(Expression member, object? value)
     {
         var allowsNull = !member.Type.IsValueType || Nullable.GetUnderlyingType(member.Type) is not null;
@@ -148,7 +207,7 @@ internal static class FilterExpressionBuilder
 
         return Expression.Call(
             typeof(Enumerable), nameof(Enumerable.Contains), [member.Type],
-            QueryParameter.For(list, list.GetType()), member);
+            CollectionParameter.For(list), member);
     }
 
     /// <summary>
@@ -176,6 +235,30 @@ internal static class FilterExpressionBuilder
 
     private static Expression? Any(IEnumerable<Expression?> parts) => Combine(parts, Expression.OrElse);
 
-    private static Expression? Combine(IEnumerable<Expression?> parts, Func<Expression, Expression, Expression> join) =>
-        parts.OfType<Expression>().Aggregate((Expression?)null, (left, right) => left is null ? right : join(left, right));
+    /// <summary>
+    /// Joins the parts as a balanced tree (depth log2 n), never one long left-leaning chain: EF Core walks
+    /// expression trees recursively, and a chain of 10,000 <c>or</c> entries overflows the stack, which no
+    /// catch can stop. The order of the parts is kept, so the SQL reads as the input does.
+    /// </summary>
+    private static Expression? Combine(IEnumerable<Expression?> parts, Func<Expression, Expression, Expression> join)
+    {
+        var level = parts.OfType<Expression>().ToList();
+        if (level.Count == 0)
+        {
+            return null;
+        }
+
+        while (level.Count > 1)
+        {
+            var next = new List<Expression>((level.Count + 1) / 2);
+            for (var i = 0; i < level.Count; i += 2)
+            {
+                next.Add(i + 1 < level.Count ? join(level[i], level[i + 1]) : level[i]);
+            }
+
+            level = next;
+        }
+
+        return level[0];
+    }
 }

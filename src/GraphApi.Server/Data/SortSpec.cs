@@ -8,7 +8,9 @@ internal sealed record SortField<T>(MappedMember<T> Member, bool Descending);
 
 /// <summary>
 /// The effective sort of a connection: the <c>order:</c> list in list order (an object's fields in field order),
-/// then the key ascending as the final tie-breaker.
+/// then the key ascending as the final tie-breaker. A member sorted again later in the list is dropped (its first
+/// occurrence already decides every tie the later one could), so the OrderBy/ThenBy chain, the keyset predicate and
+/// the cursor hold at most one entry per sortable member, however long the <c>order:</c> list.
 /// </summary>
 internal sealed class SortSpec<T>
 {
@@ -26,6 +28,7 @@ internal sealed class SortSpec<T>
     public static SortSpec<T> Parse(IReadOnlyList<IDictionary<string, object?>>? order, QueryableMapping<T> mapping)
     {
         var fields = new List<SortField<T>>();
+        var sorted = new HashSet<MappedMember<T>>(ReferenceEqualityComparer.Instance);
         foreach (var item in order ?? [])
         {
             foreach (var (name, direction) in item)
@@ -37,7 +40,11 @@ internal sealed class SortSpec<T>
 
                 var member = mapping.Resolve(name);
                 member.EnsureSortable();
-                fields.Add(new SortField<T>(member, IsDescending(direction)));
+                var descending = IsDescending(direction);
+                if (sorted.Add(member))
+                {
+                    fields.Add(new SortField<T>(member, descending));
+                }
             }
         }
 
@@ -50,23 +57,18 @@ internal sealed class SortSpec<T>
     /// <summary>Applies the sort to a query; <paramref name="reversed"/> flips every direction (for <c>last</c>).</summary>
     public IQueryable<T> Apply(IQueryable<T> source, bool reversed)
     {
-        var expression = Chain(source.Expression, typeof(Queryable), reversed, selector => Expression.Quote(selector));
+        var expression = Chain(source.Expression, reversed, ordered: false);
         return source.Provider.CreateQuery<T>(expression);
     }
 
     /// <summary>Appends the sort as secondary keys of an already ordered query.</summary>
     public IQueryable<T> ApplyThen(IOrderedQueryable<T> source, bool reversed)
     {
-        var expression = Chain(source.Expression, typeof(Queryable), reversed, selector => Expression.Quote(selector), ordered: true);
+        var expression = Chain(source.Expression, reversed, ordered: true);
         return source.Provider.CreateQuery<T>(expression);
     }
 
-    /// <summary>The same sort over an in-query sequence (inside GroupBy/SelectMany).</summary>
-    public Expression ApplyToEnumerable(Expression sequence, bool reversed) =>
-        Chain(sequence, typeof(Enumerable), reversed, selector => selector);
-
-    private Expression Chain(
-        Expression source, Type linq, bool reversed, Func<LambdaExpression, Expression> wrap, bool ordered = false)
+    private Expression Chain(Expression source, bool reversed, bool ordered)
     {
         var expression = source;
         for (var i = 0; i < Fields.Count; i++)
@@ -80,7 +82,8 @@ internal sealed class SortSpec<T>
                 (false, true) => nameof(Queryable.ThenByDescending),
             };
             var member = Fields[i].Member;
-            expression = Expression.Call(linq, method, [typeof(T), member.Type], expression, wrap(member.Selector));
+            expression = Expression.Call(
+                typeof(Queryable), method, [typeof(T), member.Type], expression, Expression.Quote(member.Selector));
         }
 
         return expression;

@@ -98,10 +98,16 @@ public static class ErrorCodes
     /// <summary>Introspection nests deeper than <see cref="Cost.CostAnalysisOptions.MaxIntrospectionDepth"/>.</summary>
     public const string MaxIntrospectionDepthExceeded = "MAX_INTROSPECTION_DEPTH_EXCEEDED";
 
+    /// <summary>
+    /// An argument value is larger than an <see cref="InputLimits.InputLimitsOptions"/> limit (filter nodes or depth,
+    /// <c>in</c> values, <c>order</c> entries, <c>nodes(ids:)</c>, a declared list); <c>extensions.limit</c> names it.
+    /// </summary>
+    public const string InputLimitExceeded = "INPUT_LIMIT_EXCEEDED";
+
     /// <summary>The request-limit codes: they always answer HTTP 400, whatever the response media type.</summary>
     public static readonly IReadOnlySet<string> RequestLimits = new HashSet<string>(StringComparer.Ordinal)
     {
         MaxTokensExceeded, MaxDepthExceeded, MaxFieldsExceeded, MaxDirectivesExceeded, MaxFragmentNestingExceeded,
-        MaxCostExceeded, MaxIntrospectionDepthExceeded,
+        MaxCostExceeded, MaxIntrospectionDepthExceeded, InputLimitExceeded,
     };
 }

@@ -1,6 +1,7 @@
 using GraphApi.Data.Conventions;
 using GraphApi.Server.Data;
 using GraphApi.Server.DataLoading;
+using GraphApi.Server.Execution.InputLimits;
 using GraphApi.Server.PubSub;
 using GraphApi.Server.Schema;
 
@@ -39,5 +40,6 @@ internal static class OrderGraph
         .AddInProcessPubSub() // the default bus; a distributed one registered earlier takes precedence
         .AddScoped<OrderEventPublisher>()
         .AddScoped<OrderPlacement>()
+        .AddInputListLimit(PlaceOrderRules.ItemsLimitPath, PlaceOrderRules.MaxInputLines)
         .AddScoped<OrderStatusChanges>();
 }

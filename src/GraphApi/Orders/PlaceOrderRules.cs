@@ -8,6 +8,15 @@ namespace GraphApi.Orders;
 internal static class PlaceOrderRules
 {
     public const int MaxLines = 50;
+
+    /// <summary>
+    /// The most lines the input may have before merging (configurable under this key of
+    /// GraphQL:Limits:Input:MaxListLengths): a larger input is refused (INPUT_LIMIT_EXCEEDED) before any product
+    /// is loaded, while <see cref="MaxLines"/> stays the ValidationError on merged lines.
+    /// </summary>
+    public const int MaxInputLines = 1_000;
+
+    public const string ItemsLimitPath = "Mutation.placeOrder.input.items";
     public const int MinQuantity = 1;
     public const int MaxQuantity = 1_000;
 

@@ -37,11 +37,12 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>The application on the given (empty) PostgreSQL database; migrations run when the host starts.</summary>
-    public static GraphApiFactory ForPostgres(string connectionString) => new(new Dictionary<string, string?>
-    {
-        [DatabaseProviders.ProviderKey] = DatabaseProviders.Postgres,
-        ["ConnectionStrings:Database"] = connectionString,
-    });
+    public static GraphApiFactory ForPostgres(string connectionString, IDictionary<string, string?>? settings = null) =>
+        new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            [DatabaseProviders.ProviderKey] = DatabaseProviders.Postgres,
+            ["ConnectionStrings:Database"] = connectionString,
+        });
 
     public SqlCommandCounter Sql { get; } = new();
 

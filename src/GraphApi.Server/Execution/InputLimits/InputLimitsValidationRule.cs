@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+
+namespace GraphApi.Server.Execution.InputLimits;
+
+/// <summary>
+/// Enforces <see cref="InputLimitsOptions"/> on the coerced argument values GraphQL.NET computes during validation
+/// (a post-node visitor sees literals and variables alike), so an oversized input is refused before any resolver
+/// runs. Registered for cached documents too: their variables change with every request.
+/// </summary>
+/// <remarks>
+/// A variable given straight to a limited argument (<c>order: $o</c>, <c>input: { items: $items }</c>) is measured
+/// before GraphQL.NET coerces the variables as well: coercion keeps a list's length and an object's fields, so the
+/// verdict is the same, but refusing first spares coercing, say, 60,000 input objects (most of the time such a
+/// request would otherwise take). Literals, and variables nested deeper, wait for the coerced values.
+/// </remarks>
+internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> options) : ValidationRuleBase
+{
+    private readonly ConditionalWeakTable<ISchema, InputLimitPlan> _plans = [];
+
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    {
+        if (context.Variables is not { Count: > 0 } variables)
+        {
+            return default;
+        }
+
+        var (plan, limits) = PlanFor(context.Schema);
+        return new(new MatchingNodeVisitor<GraphQLField>((node, validation) =>
+        {
+            if (validation.TypeInfo.GetFieldDef() is { } definition && plan.For(definition) is { } field)
+            {
+                Check(node, validation, field, limits, (argument, path) => FromVariable(node, argument, path, variables));
+            }
+        }));
+    }
+
+    public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
+    {
+        if (context.ArgumentValues is null)
+        {
+            return default; // no field has arguments
+        }
+
+        var (plan, limits) = PlanFor(context.Schema);
+        return new(new MatchingNodeVisitor<GraphQLField>((node, validation) =>
+        {
+            if (validation.TypeInfo.GetFieldDef() is { } definition
+                && plan.For(definition) is { } field
+                && validation.ArgumentValues?.TryGetValue(node, out var arguments) == true)
+            {
+                Check(node, validation, field, limits, (argument, path) =>
+                    arguments.TryGetValue(argument, out var value) ? Descend(value.Value, path) : null);
+            }
+        }));
+    }
+
+    private (InputLimitPlan Plan, InputLimitsOptions Limits) PlanFor(ISchema schema)
+    {
+        var limits = options.Value; // validated: declared lists exist (InputLimitsOptionsValidator)
+        return (_plans.GetValue(schema, s => InputLimitPlan.Build(s, limits, [])), limits);
+    }
+
+    // read: the value at an argument and input field path; null when absent (or not measurable yet).
+    private static void Check(
+        GraphQLField node, ValidationContext context, FieldLimits field, InputLimitsOptions limits,
+        Func<string, IReadOnlyList<string>, object?> read)
+    {
+        if (field.HasFilter && read("where", []) is IDictionary<string, object?> filter)
+        {
+            CheckFilter(node, context, field, FilterInputSize.Measure(filter), limits);
+        }
+
+        if (field.HasSort && read("order", []) is { } order)
+        {
+            CheckCount(node, context, field, "order", FilterInputSize.Count(order), limits.MaxSortEntries,
+                nameof(InputLimitsOptions.MaxSortEntries));
+        }
+
+        foreach (var list in field.Lists)
+        {
+            if (read(list.Argument, list.Path) is { } value)
+            {
+                CheckCount(node, context, field, list.Describe(), FilterInputSize.Count(value), list.Maximum, list.Setting);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The raw variable value at an argument and input field path when a variable stands on that path in the
+    /// document (<c>order: $o</c>, <c>input: { items: $items }</c>); null for literals, measured once coerced.
+    /// </summary>
+    private static object? FromVariable(GraphQLField node, string argument, IReadOnlyList<string> path, IReadOnlyDictionary<string, object?> variables)
+    {
+        var value = node.Arguments?.Items.FirstOrDefault(a => a.Name.Value.Span.SequenceEqual(argument))?.Value;
+        for (var depth = 0; ; depth++)
+        {
+            switch (value)
+            {
+                case GraphQLVariable variable:
+                    return variables.TryGetValue(variable.Name.StringValue, out var raw) ? Descend(raw, path.Skip(depth).ToArray()) : null;
+                case GraphQLObjectValue literal when depth < path.Count:
+                    value = literal.Fields?.FirstOrDefault(f => f.Name.Value.Span.SequenceEqual(path[depth]))?.Value;
+                    break;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static void CheckFilter(
+        GraphQLField node, ValidationContext context, FieldLimits field, FilterInputSize size, InputLimitsOptions limits)
+    {
+        if (size.Nodes > limits.MaxFilterNodes)
+        {
+            Report(node, context, nameof(InputLimitsOptions.MaxFilterNodes), "where",
+                $"The argument 'where' of {field.Name} holds {N(size.Nodes)} filter nodes, over the maximum of {N(limits.MaxFilterNodes)}");
+        }
+
+        if (size.Depth > limits.MaxFilterDepth)
+        {
+            Report(node, context, nameof(InputLimitsOptions.MaxFilterDepth), "where",
+                $"The argument 'where' of {field.Name} nests {N(size.Depth)} levels deep, over the maximum of {N(limits.MaxFilterDepth)}");
+        }
+
+        if (size.LongestList > limits.MaxFilterListValues)
+        {
+            Report(node, context, nameof(InputLimitsOptions.MaxFilterListValues), "where",
+                $"The argument 'where' of {field.Name} has an '{size.LongestListOperator}' list of {N(size.LongestList)} values, over the maximum of {N(limits.MaxFilterListValues)}");
+        }
+    }
+
+    private static void CheckCount(
+        GraphQLField node, ValidationContext context, FieldLimits field, string argument, int count, int maximum, string setting)
+    {
+        if (count > maximum)
+        {
+            Report(node, context, setting, argument,
+                $"The argument '{argument}' of {field.Name} has {N(count)} entries, over the maximum of {N(maximum)}");
+        }
+    }
+
+    /// <summary>The value at <paramref name="path"/> inside an input object value; null when absent.</summary>
+    private static object? Descend(object? value, IReadOnlyList<string> path)
+    {
+        foreach (var name in path)
+        {
+            value = value is IDictionary<string, object?> input ? input.TryGetValue(name, out var inner) ? inner : null : null;
+        }
+
+        return value;
+    }
+
+    private static void Report(GraphQLField node, ValidationContext context, string limit, string argument, string message)
+    {
+        var error = new ValidationError(context.Document.Source, null, $"{message} ({limit}).", node)
+        {
+            Code = ErrorCodes.InputLimitExceeded,
+        };
+        error.Extensions = new Dictionary<string, object?> { ["limit"] = limit, ["argument"] = argument };
+        context.ReportError(error);
+    }
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}
