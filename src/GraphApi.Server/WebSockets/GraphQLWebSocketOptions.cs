@@ -28,4 +28,24 @@ public sealed class GraphQLWebSocketOptions
     /// Default: 1,048,576 (1 MiB, the same as the HTTP body limit).
     /// </summary>
     public int MaxMessageBytes { get; set; } = 1_048_576;
+
+    /// <summary>
+    /// Operations one connection may have in flight at once (running, or sending their last message). A
+    /// <c>subscribe</c> (legacy: <c>start</c>) beyond it is answered with an <c>error</c> message whose code is
+    /// MAX_OPERATIONS_EXCEEDED; the socket stays open. Default: 100.
+    /// </summary>
+    public int MaxOperationsPerConnection { get; set; } = 100;
+
+    /// <summary>
+    /// Bytes of serialized messages that may wait for one client. A client that stops reading while more than this
+    /// waits for it is closed with 1008 (policy violation) and its operations are stopped, so a stalled reader
+    /// costs bounded memory. Default: 1,048,576 (1 MiB).
+    /// </summary>
+    public int MaxOutboundQueueBytes { get; set; } = 1_048_576;
+
+    /// <summary>
+    /// Longest time one message may take to reach the client's socket; a send that takes longer aborts the
+    /// connection, so a send never hangs forever. Default: 30 seconds.
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

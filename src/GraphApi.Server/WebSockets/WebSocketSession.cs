@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
+using GraphApi.Server.Execution;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,7 @@ internal abstract class WebSocketSession(
     private readonly CancellationTokenSource _sessionEnded = new();
     private readonly List<Task> _background = [];
     private int _initReceived;
+    private int _inFlight;
 
     protected WebSocketConnection Connection => connection;
 
@@ -110,18 +112,45 @@ internal abstract class WebSocketSession(
         }
     }
 
-    /// <summary>Starts operation <paramref name="id"/>; false when one with that id is already running.</summary>
-    protected bool TryStart(string id, GraphQLRequest request)
+    /// <summary>
+    /// Starts operation <paramref name="id"/> unless one with that id is already running or the connection already
+    /// has <see cref="GraphQLWebSocketOptions.MaxOperationsPerConnection"/> operations in flight.
+    /// </summary>
+    protected StartOutcome TryStart(string id, GraphQLRequest request)
     {
+        if (_operations.ContainsKey(id))
+        {
+            return StartOutcome.IdInUse;
+        }
+
+        // Detached operations still count: they hold a scope and may still be sending.
+        if (Interlocked.Increment(ref _inFlight) > Options.MaxOperationsPerConnection)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            return StartOutcome.TooManyOperations;
+        }
+
         var operation = new RunningOperation(CancellationTokenSource.CreateLinkedTokenSource(SessionEnded));
         if (!_operations.TryAdd(id, operation))
         {
+            Interlocked.Decrement(ref _inFlight);
             operation.Cancellation.Dispose();
-            return false;
+            return StartOutcome.IdInUse;
         }
 
         operation.Completion = RunOperationAsync(id, request, operation);
-        return true;
+        return StartOutcome.Started;
+    }
+
+    /// <summary>Answers operation <paramref name="id"/> with MAX_OPERATIONS_EXCEEDED; the socket stays open.</summary>
+    protected async Task RefuseTooManyOperationsAsync(string id)
+    {
+        var error = new ExecutionError(
+            $"This connection already has {Options.MaxOperationsPerConnection} operations in flight; complete one before starting another.")
+        {
+            Code = ErrorCodes.MaxOperationsExceeded,
+        };
+        await CreateSink(id).ErrorAsync([error], SessionEnded).ConfigureAwait(false);
     }
 
     /// <summary>Stops operation <paramref name="id"/> if it runs; its subscription and scope are released.</summary>
@@ -175,6 +204,7 @@ internal abstract class WebSocketSession(
             _operations.TryRemove(new KeyValuePair<string, RunningOperation>(id, operation));
             _detached.TryRemove(operation, out _);
             operation.Cancellation.Dispose();
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 
@@ -224,6 +254,14 @@ internal abstract class WebSocketSession(
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>What <see cref="TryStart"/> did.</summary>
+    protected enum StartOutcome
+    {
+        Started,
+        IdInUse,
+        TooManyOperations,
     }
 
     private sealed class RunningOperation(CancellationTokenSource cancellation)

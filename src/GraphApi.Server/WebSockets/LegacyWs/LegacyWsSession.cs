@@ -76,7 +76,10 @@ internal sealed class LegacyWsSession(WebSocketConnection connection, HttpContex
 
         // Apollo's semantics: a start with the id of a running operation replaces it.
         await StopAsync(id);
-        TryStart(id, request);
+        if (TryStart(id, request) == StartOutcome.TooManyOperations)
+        {
+            await RefuseTooManyOperationsAsync(id);
+        }
     }
 
     private static Dictionary<string, string> ErrorPayload(string message) => new() { ["message"] = message };

@@ -67,9 +67,14 @@ internal sealed class TransportWsSession(WebSocketConnection connection, HttpCon
             return;
         }
 
-        if (!TryStart(id, request))
+        switch (TryStart(id, request))
         {
-            await CloseAsync(SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+            case StartOutcome.IdInUse:
+                await CloseAsync(SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+                break;
+            case StartOutcome.TooManyOperations:
+                await RefuseTooManyOperationsAsync(id);
+                break;
         }
     }
 
