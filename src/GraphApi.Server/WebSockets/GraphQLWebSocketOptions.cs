@@ -37,15 +37,18 @@ public sealed class GraphQLWebSocketOptions
     public int MaxOperationsPerConnection { get; set; } = 100;
 
     /// <summary>
-    /// Bytes of serialized messages that may wait for one client. A client that stops reading while more than this
-    /// waits for it is closed with 1008 (policy violation) and its operations are stopped, so a stalled reader
-    /// costs bounded memory. Default: 1,048,576 (1 MiB).
+    /// Bytes of serialized messages that may wait for one client. While they wait, further messages wait for room
+    /// BEFORE they are serialized (a subscription then drops its oldest events, see
+    /// <see cref="SubscriptionBufferCapacity"/>), so a slow or stalled reader costs bounded memory. A single message
+    /// is always accepted when nothing else waits, however large. Default: 1,048,576 (1 MiB).
     /// </summary>
     public int MaxOutboundQueueBytes { get; set; } = 1_048_576;
 
     /// <summary>
-    /// Longest time one message may take to reach the client's socket; a send that takes longer aborts the
-    /// connection, so a send never hangs forever. Default: 30 seconds.
+    /// Longest time the client may take to accept one message. A client that takes longer stopped reading: the
+    /// waiting messages are dropped, its operations stop and the socket is closed with 1008 (policy violation); if
+    /// it does not read even the close frame within a short grace period, the connection is aborted. So no send
+    /// hangs forever. Default: 10 seconds.
     /// </summary>
-    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -85,8 +85,13 @@ internal abstract class WebSocketSession(
     /// <summary>True for the first <c>connection_init</c> only.</summary>
     protected bool MarkInitReceived() => Interlocked.Exchange(ref _initReceived, 1) == 0;
 
+    /// <summary>Queues a message for the connection's writer; waits while the outbound queue is full.</summary>
     protected Task SendAsync(string type, string? id = null, object? payload = null) =>
-        connection.SendAsync(new OperationMessage { Type = type, Id = id, Payload = payload }, SessionEnded);
+        SendAsync(type, id, payload, SessionEnded);
+
+    /// <summary>Queues a message of an operation, whose <paramref name="ct"/> stops the wait for room in the queue.</summary>
+    protected Task SendAsync(string type, string? id, object? payload, CancellationToken ct) =>
+        connection.EnqueueAsync(new OperationMessage { Type = type, Id = id, Payload = payload }, ct);
 
     protected Task CloseAsync(int code, string reason) => connection.CloseAsync(code, reason);
 
@@ -130,7 +135,8 @@ internal abstract class WebSocketSession(
             return StartOutcome.TooManyOperations;
         }
 
-        var operation = new RunningOperation(CancellationTokenSource.CreateLinkedTokenSource(SessionEnded));
+        // Once the server closes (e.g. 1008 for a stalled reader) nothing can be sent: operations stop at once.
+        var operation = new RunningOperation(CancellationTokenSource.CreateLinkedTokenSource(SessionEnded, connection.CloseRequested));
         if (!_operations.TryAdd(id, operation))
         {
             Interlocked.Decrement(ref _inFlight);
@@ -222,7 +228,7 @@ internal abstract class WebSocketSession(
         using var timer = new PeriodicTimer(Options.KeepAliveInterval, services.TimeProvider);
         while (await timer.WaitForNextTickAsync(SessionEnded).ConfigureAwait(false))
         {
-            await connection.SendAsync(KeepAliveMessage, SessionEnded).ConfigureAwait(false);
+            await connection.EnqueueAsync(KeepAliveMessage, SessionEnded).ConfigureAwait(false);
         }
     }
 

@@ -87,18 +87,18 @@ internal sealed class LegacyWsSession(WebSocketConnection connection, HttpContex
     private sealed class Sink(LegacyWsSession session, string id) : IOperationSink
     {
         public ValueTask NextAsync(ExecutionResult result, CancellationToken ct) =>
-            new(session.SendAsync(LegacyWsMessageTypes.Data, id, result));
+            new(session.SendAsync(LegacyWsMessageTypes.Data, id, result, ct));
 
         public ValueTask ErrorAsync(IReadOnlyList<ExecutionError> errors, CancellationToken ct)
         {
             session.Forget(id);
-            return new(session.SendAsync(Error, id, errors));
+            return new(session.SendAsync(Error, id, errors, ct));
         }
 
         public ValueTask CompleteAsync(CancellationToken ct)
         {
             session.Forget(id);
-            return new(session.SendAsync(Complete, id));
+            return new(session.SendAsync(Complete, id, null, ct));
         }
     }
 }

@@ -81,18 +81,18 @@ internal sealed class TransportWsSession(WebSocketConnection connection, HttpCon
     private sealed class Sink(TransportWsSession session, string id) : IOperationSink
     {
         public ValueTask NextAsync(ExecutionResult result, CancellationToken ct) =>
-            new(session.SendAsync(Next, id, result));
+            new(session.SendAsync(Next, id, result, ct));
 
         public ValueTask ErrorAsync(IReadOnlyList<ExecutionError> errors, CancellationToken ct)
         {
             session.Forget(id);
-            return new(session.SendAsync(Error, id, errors));
+            return new(session.SendAsync(Error, id, errors, ct));
         }
 
         public ValueTask CompleteAsync(CancellationToken ct)
         {
             session.Forget(id);
-            return new(session.SendAsync(Complete, id));
+            return new(session.SendAsync(Complete, id, null, ct));
         }
     }
 }

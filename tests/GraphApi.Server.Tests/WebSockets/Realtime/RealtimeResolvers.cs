@@ -44,4 +44,11 @@ internal sealed class RealtimeSubscription
 
     [GraphQLMetadata("countdown")]
     public int Countdown(IResolveFieldContext context) => (int)context.Source!;
+
+    /// <summary>One string of <paramref name="size"/> characters per feed event: big messages for a stalled reader.</summary>
+    [GraphQLMetadata("bulk", ResolverType = ResolverType.StreamResolver)]
+    public IObservable<int> SubscribeBulk(int size, [FromServices] TestEventFeed feed) => feed;
+
+    [GraphQLMetadata("bulk")]
+    public string Bulk(int size) => new('x', size);
 }
