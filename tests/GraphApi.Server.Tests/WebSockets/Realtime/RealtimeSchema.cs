@@ -20,6 +20,7 @@ internal static class RealtimeSchema
           eventScope: String!
           countdown(from: Int!): Int!
           bulk(size: Int!): String!
+          topic: Int!
         }
         """;
 
