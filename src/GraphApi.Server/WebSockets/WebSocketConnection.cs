@@ -107,6 +107,8 @@ internal sealed class WebSocketConnection : IAsyncDisposable
                 await _drained.WaitAsync(stop.Token).ConfigureAwait(false);
             }
 
+            // The slot is ours: only now does the message become bytes.
+            var bytes = Encoding.UTF8.GetBytes(_serializer.Serialize(message));
             lock (_gate)
             {
                 if (_close is not null)
@@ -114,8 +116,8 @@ internal sealed class WebSocketConnection : IAsyncDisposable
                     return;
                 }
 
-                _pending.Enqueue(Encoding.UTF8.GetBytes(_serializer.Serialize(message)));
-                _queuedBytes += _pending.Last().Length;
+                _pending.Enqueue(bytes);
+                _queuedBytes += bytes.Length;
             }
 
             _ready.Release();
