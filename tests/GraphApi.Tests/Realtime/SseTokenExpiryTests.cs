@@ -44,7 +44,10 @@ public sealed class SseTokenExpiryTests(SseTokenExpiryTests.ShortSkewFixture fix
         var endedAt = DateTime.UtcNow;
         Assert.Equal(["complete"], events); // no errors: the subscription was accepted, then ended by the expiry
         var exp = DateTimeOffset.FromUnixTimeSeconds(new DateTimeOffset(expires).ToUnixTimeSeconds()).UtcDateTime;
-        Assert.True(endedAt >= exp.AddSeconds(SkewSeconds), $"Ended at {endedAt:O}, before exp {exp:O} + {SkewSeconds} s.");
+        // Timers and the wall clock may disagree by a few milliseconds; the skew is a whole second.
+        Assert.True(
+            endedAt >= exp.AddSeconds(SkewSeconds).AddMilliseconds(-100),
+            $"Ended at {endedAt:O}, before exp {exp:O} + {SkewSeconds} s.");
     }
 
     private static string AdminToken(int userId, DateTime expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
