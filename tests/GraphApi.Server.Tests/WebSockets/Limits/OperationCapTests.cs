@@ -62,6 +62,15 @@ public sealed class OperationCapTests
         Assert.Equal("MAX_OPERATIONS_EXCEEDED", (string)refused["payload"]![0]!["extensions"]!["code"]!);
     }
 
+    [Fact]
+    public async Task A_cap_of_zero_stops_start_up_with_a_clear_message()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => RealtimeHost.StartAsync(o => o.MaxOperationsPerConnection = 0));
+
+        Assert.Contains("MaxOperationsPerConnection must be at least 1", error.Message);
+    }
+
     private static JsonObject Start(string type, string id) => new()
     {
         ["id"] = id,
