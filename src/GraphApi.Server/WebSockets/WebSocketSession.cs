@@ -160,7 +160,9 @@ internal abstract class WebSocketSession(
     }
 
     /// <summary>Stops operation <paramref name="id"/> if it runs; its subscription and scope are released.</summary>
-    protected async Task StopAsync(string id)
+    /// <param name="id">The operation's id.</param>
+    /// <param name="untilFinished">Also wait until it has released its place among the operations in flight.</param>
+    protected async Task StopAsync(string id, bool untilFinished = false)
     {
         if (Detach(id) is not { } operation)
         {
@@ -174,6 +176,11 @@ internal abstract class WebSocketSession(
         catch (ObjectDisposedException)
         {
             // It finished on its own meanwhile.
+        }
+
+        if (untilFinished)
+        {
+            await operation.Completion.ConfigureAwait(false); // never faults: RunOperationAsync catches everything
         }
     }
 

@@ -74,8 +74,9 @@ internal sealed class LegacyWsSession(WebSocketConnection connection, HttpContex
             return;
         }
 
-        // Apollo's semantics: a start with the id of a running operation replaces it.
-        await StopAsync(id);
+        // Apollo's semantics: a start with the id of a running operation replaces it (and its place among the
+        // operations in flight, so a replacement at the cap is not refused).
+        await StopAsync(id, untilFinished: true);
         if (TryStart(id, request) == StartOutcome.TooManyOperations)
         {
             await RefuseTooManyOperationsAsync(id);

@@ -63,6 +63,30 @@ public sealed class OperationCapTests
     }
 
     [Fact]
+    public async Task A_legacy_start_that_replaces_a_running_operation_at_the_cap_is_not_refused()
+    {
+        await using var host = await RealtimeHost.StartAsync(o =>
+        {
+            o.KeepAliveInterval = TimeSpan.Zero;
+            o.MaxOperationsPerConnection = 2;
+        });
+        await using var client = await ConnectAndInitAsync(host, "graphql-ws");
+        await client.SendAsync(Start("start", "a"));
+        await client.SendAsync(Start("start", "b"));
+        await host.Feed.WaitForSubscribersAsync(2);
+
+        await client.SendAsync(Start("start", "a"));
+        await client.SendAsync(Start("start", "c")); // the cap holds after the replacement
+
+        var refused = await client.ReceiveAsync();
+        Assert.Equal(("error", "c"), ((string)refused["type"]!, (string)refused["id"]!));
+        Assert.Equal(2, host.Feed.SubscriberCount);
+        host.Feed.Publish(3);
+        var ids = new[] { await client.ReceiveAsync(), await client.ReceiveAsync() }.Select(m => (string)m["id"]!).Order();
+        Assert.Equal(["a", "b"], ids);
+    }
+
+    [Fact]
     public async Task A_cap_of_zero_stops_start_up_with_a_clear_message()
     {
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
