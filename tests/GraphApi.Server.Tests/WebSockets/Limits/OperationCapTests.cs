@@ -80,7 +80,7 @@ public sealed class OperationCapTests
 
         var refused = await client.ReceiveAsync();
         Assert.Equal(("error", "c"), ((string)refused["type"]!, (string)refused["id"]!));
-        Assert.Equal(2, host.Feed.SubscriberCount);
+        await host.Feed.WaitForSubscribersAsync(2); // the replacement subscribes asynchronously
         host.Feed.Publish(3);
         var ids = new[] { await client.ReceiveAsync(), await client.ReceiveAsync() }.Select(m => (string)m["id"]!).Order();
         Assert.Equal(["a", "b"], ids);
