@@ -12,6 +12,7 @@ using GraphApi.Server.Ide;
 using GraphApi.Server.PubSub.Redis;
 using GraphApi.Server.Sse;
 using GraphApi.Server.WebSockets;
+using Microsoft.Extensions.Options;
 
 namespace GraphApi;
 
@@ -39,6 +40,10 @@ internal static class GraphApiApplication
         services.Configure<InputLimitsOptions>(configuration.GetSection("GraphQL:Limits:Input"));
         services.AddGraphQLWebSockets(options => configuration.GetSection("GraphQL:WebSockets").Bind(options));
         services.AddGraphQLSse(options => configuration.GetSection("GraphQL:Sse").Bind(options));
+
+        // SSE streams end at the token's expiry plus the skew bearer validation allows, as sockets close with 4403.
+        services.AddOptions<SseOptions>().Configure<IOptions<JwtOptions>>(
+            (sse, jwt) => sse.CredentialClockSkew = TimeSpan.FromSeconds(jwt.Value.ClockSkewSeconds));
         services.AddGraphQLIde(options => configuration.GetSection("GraphQL:Ide").Bind(options));
         services.AddSingleton<IWebSocketAuthenticator, JwtWebSocketAuthenticator>();
         var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -55,6 +55,13 @@ public static class ErrorCodes
     /// <summary>A field the server declares but does not serve yet.</summary>
     public const string NotImplemented = "NOT_IMPLEMENTED";
 
+    // Streaming transports (decisions.md, "Abuse resistance").
+    /// <summary>
+    /// A WebSocket connection already runs <see cref="WebSockets.GraphQLWebSocketOptions.MaxOperationsPerConnection"/>
+    /// operations; the new one is refused with an <c>error</c> message and the socket stays open.
+    /// </summary>
+    public const string MaxOperationsExceeded = "MAX_OPERATIONS_EXCEEDED";
+
     // Paging (decisions.md, "Paging").
     /// <summary><c>first</c> or <c>last</c> is larger than <see cref="Data.PagingOptions.MaxPageSize"/>.</summary>
     public const string PageSizeExceeded = "PAGE_SIZE_EXCEEDED";

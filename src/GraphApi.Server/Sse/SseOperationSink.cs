@@ -9,13 +9,21 @@ namespace GraphApi.Server.Sse;
 /// </summary>
 internal sealed class SseOperationSink(SseEventWriter writer) : IOperationSink
 {
+    /// <summary>Whether the <c>complete</c> event was written (or is being written).</summary>
+    public bool Completed { get; private set; }
+
     public ValueTask NextAsync(ExecutionResult result, CancellationToken ct) => new(writer.WriteNextAsync(result, ct));
 
     public async ValueTask ErrorAsync(IReadOnlyList<ExecutionError> errors, CancellationToken ct)
     {
         await writer.WriteNextAsync(new ExecutionResult { Errors = [.. errors] }, ct).ConfigureAwait(false);
+        Completed = true;
         await writer.WriteCompleteAsync(ct).ConfigureAwait(false);
     }
 
-    public ValueTask CompleteAsync(CancellationToken ct) => new(writer.WriteCompleteAsync(ct));
+    public ValueTask CompleteAsync(CancellationToken ct)
+    {
+        Completed = true;
+        return new(writer.WriteCompleteAsync(ct));
+    }
 }

@@ -11,4 +11,12 @@ public sealed class SseOptions
     /// dropped (the stream stays open). Default: 64.
     /// </summary>
     public int SubscriptionBufferCapacity { get; set; } = 64;
+
+    /// <summary>
+    /// Clock skew added to the expiry of the caller's credentials: a stream whose authenticated user carries an
+    /// <c>exp</c> claim (JWT, seconds since the Unix epoch) ends with a <c>complete</c> event once
+    /// <c>exp</c> + this skew has passed, as a WebSocket closes with 4403. Set it to the skew the token validation
+    /// allows. Default: 30 seconds.
+    /// </summary>
+    public TimeSpan CredentialClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -23,6 +23,8 @@ internal sealed class SseTransport(
 {
     public const string EventStream = "text/event-stream";
 
+    private static readonly TimeSpan MaxExpiryDelay = TimeSpan.FromDays(49);
+
     public bool CanHandle(HttpContext context) =>
         !context.WebSockets.IsWebSocketRequest
         && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsPost(context.Request.Method))
@@ -47,31 +49,61 @@ internal sealed class SseTransport(
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no"; // nginx would otherwise hold events back
         await context.Response.StartAsync(context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted); // the headers go out now, not with the first event
 
         using var writer = new SseEventWriter(context.Response, serializer);
         using var streamEnded = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var credentialsExpired = ExpiryWatch(context);
+        using var operationEnded = CancellationTokenSource.CreateLinkedTokenSource(streamEnded.Token, credentialsExpired.Token);
         var keepAlive = KeepAliveAsync(writer, streamEnded.Token);
+        var sink = new SseOperationSink(writer);
         try
         {
-            var sink = new SseOperationSink(writer);
             if (isGet && MutationOverGetCheck.Check(request!) is { } refused)
             {
-                await sink.ErrorAsync([refused], streamEnded.Token);
+                await sink.ErrorAsync([refused], operationEnded.Token);
             }
             else
             {
-                await runner.RunAsync(request!, context.User, options.Value.SubscriptionBufferCapacity, sink, streamEnded.Token);
+                await runner.RunAsync(request!, context.User, options.Value.SubscriptionBufferCapacity, sink, operationEnded.Token);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || credentialsExpired.IsCancellationRequested)
+        {
+            // The client closed the stream (how a subscription ends in this mode), or its credentials expired.
+        }
+
+        try
+        {
+            if (credentialsExpired.IsCancellationRequested && !sink.Completed && !context.RequestAborted.IsCancellationRequested)
+            {
+                // The same rule as a socket closing with 4403: the stream ends, the client may reconnect with a fresh token.
+                await writer.WriteCompleteAsync(context.RequestAborted);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The client closed the stream: that is how a subscription ends in this mode.
         }
         finally
         {
             await streamEnded.CancelAsync();
             await keepAlive;
         }
+    }
+
+    /// <summary>Fires once the request's credentials expire (their <c>exp</c> plus the clock skew); never without an <c>exp</c> claim.</summary>
+    private CancellationTokenSource ExpiryWatch(HttpContext context)
+    {
+        if (CredentialExpiry.Of(context.User, options.Value.CredentialClockSkew) is not { } expiresAt)
+        {
+            return new CancellationTokenSource();
+        }
+
+        // CancellationTokenSource cannot wait longer than about 49 days; a stream that lives that long is rare
+        // enough that ending it then (the client reconnects) is acceptable.
+        var remaining = expiresAt - timeProvider.GetUtcNow();
+        var delay = remaining <= TimeSpan.Zero ? TimeSpan.Zero : remaining > MaxExpiryDelay ? MaxExpiryDelay : remaining;
+        return new CancellationTokenSource(delay, timeProvider);
     }
 
     private async Task KeepAliveAsync(SseEventWriter writer, CancellationToken ct)

@@ -27,15 +27,17 @@ internal sealed class GraphQLOperationRunner(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var result = await executor.ExecuteAsync(new GraphQLExecutionRequest(request, user, scope.ServiceProvider), ct).ConfigureAwait(false);
-        if (ct.IsCancellationRequested)
+        if (result.Streams is { Count: > 0 } streams)
         {
+            // Checked before cancellation on purpose: a stream exists now and holds a pub/sub registration that only
+            // subscribing and then disposing releases, even when the client stopped or left during execution.
+            // Validation allows exactly one root field in a subscription, so there is one stream.
+            await PumpAsync(streams.Values.First(), bufferCapacity, sink, ct).ConfigureAwait(false);
             return;
         }
 
-        if (result.Streams is { Count: > 0 } streams)
+        if (ct.IsCancellationRequested)
         {
-            // Validation allows exactly one root field in a subscription, so there is one stream.
-            await PumpAsync(streams.Values.First(), bufferCapacity, sink, ct).ConfigureAwait(false);
             return;
         }
 
@@ -60,7 +62,18 @@ internal sealed class GraphQLOperationRunner(
             },
             _ => logger.LogDebug("A subscriber reads too slowly; its oldest pending event was dropped."));
 
-        using var subscription = stream.Subscribe(new ChannelObserver(buffer.Writer));
+        IDisposable subscription;
+        try
+        {
+            subscription = stream.Subscribe(new ChannelObserver(buffer.Writer));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The source refuses a subscription whose execution token already fired; that token released it.
+            return;
+        }
+
+        using var _ = subscription;
         try
         {
             await foreach (var next in buffer.Reader.ReadAllAsync(ct).ConfigureAwait(false))

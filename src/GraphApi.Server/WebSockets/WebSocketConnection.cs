@@ -7,18 +7,43 @@ using GraphQL.Transport;
 namespace GraphApi.Server.WebSockets;
 
 /// <summary>
-/// One accepted socket: whole text messages in (size-limited), JSON messages out one at a time, and a close
-/// handshake that waits briefly for the client's answer instead of cutting the connection under its close frame.
+/// One accepted socket: whole text messages in (size-limited); messages out through a queue bounded by bytes that
+/// one writer drains in order; a close handshake that waits briefly for the client's answer instead of cutting the
+/// connection under its close frame. A client that takes no message within the send timeout (it stopped reading,
+/// and senders wait for room in the full queue) is closed with 1008.
 /// </summary>
-internal sealed class WebSocketConnection(WebSocket socket, IGraphQLTextSerializer serializer, int maxMessageBytes) : IDisposable
+internal sealed class WebSocketConnection : IAsyncDisposable
 {
     private static readonly TimeSpan CloseHandshakeGrace = TimeSpan.FromSeconds(2);
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly CancellationTokenSource _closing = new();
-    private volatile bool _closeSent;
+    private readonly WebSocket _socket;
+    private readonly IGraphQLTextSerializer _serializer;
+    private readonly GraphQLWebSocketOptions _options;
+    private readonly Lock _gate = new();
+    private readonly Queue<byte[]> _pending = new();
+    private readonly SemaphoreSlim _ready = new(0);
+    private readonly SemaphoreSlim _producer = new(1, 1);
+    private readonly SemaphoreSlim _drained = new(0);
+    private readonly TaskCompletionSource _closeSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Whether the server has sent its close frame.</summary>
-    public bool IsClosing => _closeSent || socket.State is not WebSocketState.Open;
+    // Fires once the server decides to close: operations stop producing.
+    private readonly CancellationTokenSource _closeRequested = new();
+
+    // Fires a grace period after the close request: ends the receive loop and any send still stuck.
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Task _writer;
+    private long _queuedBytes;
+    private (WebSocketCloseStatus Status, string Reason)? _close;
+
+    public WebSocketConnection(WebSocket socket, IGraphQLTextSerializer serializer, GraphQLWebSocketOptions options)
+    {
+        _socket = socket;
+        _serializer = serializer;
+        _options = options;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Fires when the server decides to close; nothing more can be sent then.</summary>
+    public CancellationToken CloseRequested => _closeRequested.Token;
 
     /// <summary>The next whole message as text, or <see langword="null"/> once the socket is closed (by either side).</summary>
     public async Task<string?> ReceiveAsync(CancellationToken ct)
@@ -29,7 +54,7 @@ internal sealed class WebSocketConnection(WebSocket socket, IGraphQLTextSerializ
         {
             while (true)
             {
-                var received = await socket.ReceiveAsync(message.GetMemory(4096), linked.Token).ConfigureAwait(false);
+                var received = await _socket.ReceiveAsync(message.GetMemory(4096), linked.Token).ConfigureAwait(false);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     await AnswerClientCloseAsync().ConfigureAwait(false);
@@ -37,9 +62,9 @@ internal sealed class WebSocketConnection(WebSocket socket, IGraphQLTextSerializ
                 }
 
                 message.Advance(received.Count);
-                if (message.WrittenCount > maxMessageBytes)
+                if (message.WrittenCount > _options.MaxMessageBytes)
                 {
-                    await CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {maxMessageBytes} bytes.").ConfigureAwait(false);
+                    await CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {_options.MaxMessageBytes} bytes.").ConfigureAwait(false);
                     return null;
                 }
 
@@ -55,64 +80,174 @@ internal sealed class WebSocketConnection(WebSocket socket, IGraphQLTextSerializ
         }
     }
 
-    /// <summary>Sends one message; silently does nothing once the socket is closing.</summary>
-    public async Task SendAsync(OperationMessage message, CancellationToken ct)
+    /// <summary>
+    /// Queues one message for the client; does nothing once the socket is closing. While
+    /// <see cref="GraphQLWebSocketOptions.MaxOutboundQueueBytes"/> wait for the client, a message waits for room
+    /// before it is serialized, so a slow client costs bounded memory (subscriptions then drop their oldest events)
+    /// and never makes the server hold serialized results it cannot send. One message is always accepted when
+    /// nothing else waits, however large.
+    /// </summary>
+    public async Task EnqueueAsync(OperationMessage message, CancellationToken ct)
     {
-        var bytes = Encoding.UTF8.GetBytes(serializer.Serialize(message));
-        await _sendLock.WaitAsync(ct).ConfigureAwait(false);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, _closeRequested.Token);
         try
         {
-            if (!IsClosing)
-            {
-                await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
-            }
+            // One message at a time takes its place, in arrival order.
+            await _producer.WaitAsync(stop.Token).ConfigureAwait(false);
         }
-        catch (WebSocketException)
+        catch (OperationCanceledException) when (_closeRequested.IsCancellationRequested)
         {
-            // The client went away mid-send; the receive loop notices and ends the session.
+            return;
+        }
+
+        try
+        {
+            while (Volatile.Read(ref _queuedBytes) >= _options.MaxOutboundQueueBytes)
+            {
+                await _drained.WaitAsync(stop.Token).ConfigureAwait(false);
+            }
+
+            // The slot is ours: only now does the message become bytes.
+            var bytes = Encoding.UTF8.GetBytes(_serializer.Serialize(message));
+            lock (_gate)
+            {
+                if (_close is not null)
+                {
+                    return;
+                }
+
+                _pending.Enqueue(bytes);
+                _queuedBytes += bytes.Length;
+            }
+
+            _ready.Release();
+        }
+        catch (OperationCanceledException) when (_closeRequested.IsCancellationRequested)
+        {
+            // Closing: nothing more goes out.
         }
         finally
         {
-            _sendLock.Release();
+            _producer.Release();
         }
     }
 
-    /// <summary>Sends the close frame (once) and ends the receive loop when the client does not answer within a grace period.</summary>
+    /// <summary>Sends the close frame (once) after the messages already queued; completes when it is sent or the connection is gone.</summary>
     public Task CloseAsync(int closeCode, string reason) => CloseAsync((WebSocketCloseStatus)closeCode, reason);
 
-    private async Task CloseAsync(WebSocketCloseStatus status, string reason)
+    private Task CloseAsync(WebSocketCloseStatus status, string reason, bool discardPending = false)
     {
-        await _sendLock.WaitAsync().ConfigureAwait(false);
-        try
+        lock (_gate)
         {
-            if (!_closeSent && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            if (_close is not null)
             {
-                _closeSent = true;
-                await socket.CloseOutputAsync(status, reason, CancellationToken.None).ConfigureAwait(false);
+                return _closeSent.Task;
+            }
+
+            _close = (status, reason);
+            if (discardPending)
+            {
+                _pending.Clear();
             }
         }
-        catch (WebSocketException)
+
+        _ready.Release();
+        OnCloseRequested();
+        return _closeSent.Task;
+    }
+
+    private void OnCloseRequested()
+    {
+        _closing.CancelAfter(CloseHandshakeGrace);
+        _closeRequested.Cancel();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        try
         {
-            // Already gone.
+            while (true)
+            {
+                await _ready.WaitAsync(_closing.Token).ConfigureAwait(false);
+                byte[]? next;
+                (WebSocketCloseStatus Status, string Reason)? close;
+                lock (_gate)
+                {
+                    _pending.TryDequeue(out next);
+                    close = _close;
+                }
+
+                if (next is not null)
+                {
+                    await SendWithTimeoutAsync(next).ConfigureAwait(false);
+                    lock (_gate)
+                    {
+                        _queuedBytes -= next.Length;
+                    }
+
+                    if (_drained.CurrentCount == 0)
+                    {
+                        _drained.Release(); // a producer waiting for room checks again
+                    }
+                }
+                else if (close is { } frame)
+                {
+                    if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    {
+                        await _socket.CloseOutputAsync(frame.Status, frame.Reason, _closing.Token).ConfigureAwait(false);
+                    }
+
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The client went away, never read within the send timeout, or the grace after our close passed.
         }
         finally
         {
-            _closing.CancelAfter(CloseHandshakeGrace);
-            _sendLock.Release();
+            lock (_gate)
+            {
+                // Nothing will drain the queue any more: later messages are dropped, not kept.
+                _close ??= (WebSocketCloseStatus.EndpointUnavailable, "The connection is gone.");
+                _pending.Clear();
+            }
+
+            await _closeRequested.CancelAsync().ConfigureAwait(false); // releases senders waiting for room
+
+            _closeSent.TrySetResult();
         }
+    }
+
+    private async Task SendWithTimeoutAsync(byte[] message)
+    {
+        // A client that has not taken one message within the send timeout stopped reading: close with 1008. The
+        // send goes on so the close frame can follow it should the client read again; the grace period after the
+        // close request then cancels it (which aborts the socket) if it does not.
+        using var stalled = new CancellationTokenSource(_options.SendTimeout);
+        using var onStall = stalled.Token.Register(() => _ = CloseAsync(
+            WebSocketCloseStatus.PolicyViolation, "The client stopped reading; messages waited too long for it.", discardPending: true));
+        await _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, _closing.Token).ConfigureAwait(false);
     }
 
     private async Task AnswerClientCloseAsync()
     {
-        if (socket.State == WebSocketState.CloseReceived)
+        if (_socket.State == WebSocketState.CloseReceived)
         {
-            await CloseAsync(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, socket.CloseStatusDescription ?? "").ConfigureAwait(false);
+            await CloseAsync(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, _socket.CloseStatusDescription ?? "").ConfigureAwait(false);
         }
     }
 
-    public void Dispose()
+    /// <summary>Stops the writer (aborting a send still pending) and releases the connection's resources.</summary>
+    public async ValueTask DisposeAsync()
     {
+        await _closing.CancelAsync().ConfigureAwait(false);
+        await _writer.ConfigureAwait(false);
         _closing.Dispose();
-        _sendLock.Dispose();
+        _closeRequested.Dispose();
+        _ready.Dispose();
+        _producer.Dispose();
+        _drained.Dispose();
     }
 }

@@ -24,6 +24,13 @@ public static class WebSocketServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        // A zero limit or timeout would refuse or close every socket: a configuration mistake stops start-up instead.
+        options
+            .Validate(o => o.MaxOperationsPerConnection >= 1, "GraphQLWebSocketOptions.MaxOperationsPerConnection must be at least 1.")
+            .Validate(o => o.MaxOutboundQueueBytes >= 1, "GraphQLWebSocketOptions.MaxOutboundQueueBytes must be at least 1.")
+            .Validate(o => o.SendTimeout > TimeSpan.Zero, "GraphQLWebSocketOptions.SendTimeout must be positive.")
+            .ValidateOnStart();
+
         if (services.Any(d => d.ImplementationType == typeof(WebSocketTransport)))
         {
             return services;

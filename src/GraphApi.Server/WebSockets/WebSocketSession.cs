@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
+using GraphApi.Server.Execution;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,7 @@ internal abstract class WebSocketSession(
     private readonly CancellationTokenSource _sessionEnded = new();
     private readonly List<Task> _background = [];
     private int _initReceived;
+    private int _inFlight;
 
     protected WebSocketConnection Connection => connection;
 
@@ -83,8 +85,13 @@ internal abstract class WebSocketSession(
     /// <summary>True for the first <c>connection_init</c> only.</summary>
     protected bool MarkInitReceived() => Interlocked.Exchange(ref _initReceived, 1) == 0;
 
+    /// <summary>Queues a message for the connection's writer; waits while the outbound queue is full.</summary>
     protected Task SendAsync(string type, string? id = null, object? payload = null) =>
-        connection.SendAsync(new OperationMessage { Type = type, Id = id, Payload = payload }, SessionEnded);
+        SendAsync(type, id, payload, SessionEnded);
+
+    /// <summary>Queues a message of an operation, whose <paramref name="ct"/> stops the wait for room in the queue.</summary>
+    protected Task SendAsync(string type, string? id, object? payload, CancellationToken ct) =>
+        connection.EnqueueAsync(new OperationMessage { Type = type, Id = id, Payload = payload }, ct);
 
     protected Task CloseAsync(int code, string reason) => connection.CloseAsync(code, reason);
 
@@ -110,22 +117,52 @@ internal abstract class WebSocketSession(
         }
     }
 
-    /// <summary>Starts operation <paramref name="id"/>; false when one with that id is already running.</summary>
-    protected bool TryStart(string id, GraphQLRequest request)
+    /// <summary>
+    /// Starts operation <paramref name="id"/> unless one with that id is already running or the connection already
+    /// has <see cref="GraphQLWebSocketOptions.MaxOperationsPerConnection"/> operations in flight.
+    /// </summary>
+    protected StartOutcome TryStart(string id, GraphQLRequest request)
     {
-        var operation = new RunningOperation(CancellationTokenSource.CreateLinkedTokenSource(SessionEnded));
+        if (_operations.ContainsKey(id))
+        {
+            return StartOutcome.IdInUse;
+        }
+
+        // Detached operations still count: they hold a scope and may still be sending.
+        if (Interlocked.Increment(ref _inFlight) > Options.MaxOperationsPerConnection)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            return StartOutcome.TooManyOperations;
+        }
+
+        // Once the server closes (e.g. 1008 for a stalled reader) nothing can be sent: operations stop at once.
+        var operation = new RunningOperation(CancellationTokenSource.CreateLinkedTokenSource(SessionEnded, connection.CloseRequested));
         if (!_operations.TryAdd(id, operation))
         {
+            Interlocked.Decrement(ref _inFlight);
             operation.Cancellation.Dispose();
-            return false;
+            return StartOutcome.IdInUse;
         }
 
         operation.Completion = RunOperationAsync(id, request, operation);
-        return true;
+        return StartOutcome.Started;
+    }
+
+    /// <summary>Answers operation <paramref name="id"/> with MAX_OPERATIONS_EXCEEDED; the socket stays open.</summary>
+    protected async Task RefuseTooManyOperationsAsync(string id)
+    {
+        var error = new ExecutionError(
+            $"This connection already has {Options.MaxOperationsPerConnection} operations in flight; complete one before starting another.")
+        {
+            Code = ErrorCodes.MaxOperationsExceeded,
+        };
+        await CreateSink(id).ErrorAsync([error], SessionEnded).ConfigureAwait(false);
     }
 
     /// <summary>Stops operation <paramref name="id"/> if it runs; its subscription and scope are released.</summary>
-    protected async Task StopAsync(string id)
+    /// <param name="id">The operation's id.</param>
+    /// <param name="untilFinished">Also wait until it has released its place among the operations in flight.</param>
+    protected async Task StopAsync(string id, bool untilFinished = false)
     {
         if (Detach(id) is not { } operation)
         {
@@ -139,6 +176,11 @@ internal abstract class WebSocketSession(
         catch (ObjectDisposedException)
         {
             // It finished on its own meanwhile.
+        }
+
+        if (untilFinished)
+        {
+            await operation.Completion.ConfigureAwait(false); // never faults: RunOperationAsync catches everything
         }
     }
 
@@ -175,6 +217,7 @@ internal abstract class WebSocketSession(
             _operations.TryRemove(new KeyValuePair<string, RunningOperation>(id, operation));
             _detached.TryRemove(operation, out _);
             operation.Cancellation.Dispose();
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 
@@ -192,7 +235,7 @@ internal abstract class WebSocketSession(
         using var timer = new PeriodicTimer(Options.KeepAliveInterval, services.TimeProvider);
         while (await timer.WaitForNextTickAsync(SessionEnded).ConfigureAwait(false))
         {
-            await connection.SendAsync(KeepAliveMessage, SessionEnded).ConfigureAwait(false);
+            await connection.EnqueueAsync(KeepAliveMessage, SessionEnded).ConfigureAwait(false);
         }
     }
 
@@ -224,6 +267,14 @@ internal abstract class WebSocketSession(
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>What <see cref="TryStart"/> did.</summary>
+    protected enum StartOutcome
+    {
+        Started,
+        IdInUse,
+        TooManyOperations,
     }
 
     private sealed class RunningOperation(CancellationTokenSource cancellation)

@@ -30,7 +30,7 @@ internal sealed class WebSocketTransport(WebSocketSessionServices services) : IG
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol);
-        using var connection = new WebSocketConnection(socket, services.Serializer, services.Options.MaxMessageBytes);
+        await using var connection = new WebSocketConnection(socket, services.Serializer, services.Options);
         WebSocketSession session = subProtocol == TransportWsMessageTypes.SubProtocol
             ? new TransportWsSession(connection, context, services)
             : new LegacyWsSession(connection, context, services);

@@ -74,9 +74,13 @@ internal sealed class LegacyWsSession(WebSocketConnection connection, HttpContex
             return;
         }
 
-        // Apollo's semantics: a start with the id of a running operation replaces it.
-        await StopAsync(id);
-        TryStart(id, request);
+        // Apollo's semantics: a start with the id of a running operation replaces it (and its place among the
+        // operations in flight, so a replacement at the cap is not refused).
+        await StopAsync(id, untilFinished: true);
+        if (TryStart(id, request) == StartOutcome.TooManyOperations)
+        {
+            await RefuseTooManyOperationsAsync(id);
+        }
     }
 
     private static Dictionary<string, string> ErrorPayload(string message) => new() { ["message"] = message };
@@ -84,18 +88,18 @@ internal sealed class LegacyWsSession(WebSocketConnection connection, HttpContex
     private sealed class Sink(LegacyWsSession session, string id) : IOperationSink
     {
         public ValueTask NextAsync(ExecutionResult result, CancellationToken ct) =>
-            new(session.SendAsync(LegacyWsMessageTypes.Data, id, result));
+            new(session.SendAsync(LegacyWsMessageTypes.Data, id, result, ct));
 
         public ValueTask ErrorAsync(IReadOnlyList<ExecutionError> errors, CancellationToken ct)
         {
             session.Forget(id);
-            return new(session.SendAsync(Error, id, errors));
+            return new(session.SendAsync(Error, id, errors, ct));
         }
 
         public ValueTask CompleteAsync(CancellationToken ct)
         {
             session.Forget(id);
-            return new(session.SendAsync(Complete, id));
+            return new(session.SendAsync(Complete, id, null, ct));
         }
     }
 }

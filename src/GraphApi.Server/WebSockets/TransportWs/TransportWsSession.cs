@@ -67,27 +67,32 @@ internal sealed class TransportWsSession(WebSocketConnection connection, HttpCon
             return;
         }
 
-        if (!TryStart(id, request))
+        switch (TryStart(id, request))
         {
-            await CloseAsync(SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+            case StartOutcome.IdInUse:
+                await CloseAsync(SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+                break;
+            case StartOutcome.TooManyOperations:
+                await RefuseTooManyOperationsAsync(id);
+                break;
         }
     }
 
     private sealed class Sink(TransportWsSession session, string id) : IOperationSink
     {
         public ValueTask NextAsync(ExecutionResult result, CancellationToken ct) =>
-            new(session.SendAsync(Next, id, result));
+            new(session.SendAsync(Next, id, result, ct));
 
         public ValueTask ErrorAsync(IReadOnlyList<ExecutionError> errors, CancellationToken ct)
         {
             session.Forget(id);
-            return new(session.SendAsync(Error, id, errors));
+            return new(session.SendAsync(Error, id, errors, ct));
         }
 
         public ValueTask CompleteAsync(CancellationToken ct)
         {
             session.Forget(id);
-            return new(session.SendAsync(Complete, id));
+            return new(session.SendAsync(Complete, id, null, ct));
         }
     }
 }

@@ -20,6 +20,8 @@ internal sealed class RealtimeHost : IAsyncDisposable
 
     public TestEventFeed Feed => _app.Services.GetRequiredService<TestEventFeed>();
 
+    public IServiceProvider Services => _app.Services;
+
     public Uri HttpAddress => new(new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "/graphql");
 
     public Uri WebSocketAddress => new UriBuilder(HttpAddress) { Scheme = "ws" }.Uri;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using GraphApi.Server.PubSub;
 using GraphQL;
 using GraphQL.Resolvers;
 
@@ -20,6 +22,9 @@ internal sealed class RealtimeMutation
 [GraphQLMetadata("Subscription")]
 internal sealed class RealtimeSubscription
 {
+    /// <summary>The bus topic the <c>topic</c> field listens to.</summary>
+    public const string TopicName = "realtime-topic";
+
     [GraphQLMetadata("events", ResolverType = ResolverType.StreamResolver)]
     public IObservable<int> SubscribeEvents([FromServices] TestEventFeed feed) => feed;
 
@@ -44,4 +49,30 @@ internal sealed class RealtimeSubscription
 
     [GraphQLMetadata("countdown")]
     public int Countdown(IResolveFieldContext context) => (int)context.Source!;
+
+    /// <summary>One string of <paramref name="size"/> characters per feed event: big messages for a stalled reader.</summary>
+    [GraphQLMetadata("bulk", ResolverType = ResolverType.StreamResolver)]
+    public IObservable<int> SubscribeBulk(int size, [FromServices] TestEventFeed feed) => feed;
+
+    [GraphQLMetadata("bulk")]
+    public string Bulk(int size) => new('x', size);
+
+    /// <summary>Messages of the registered topic bus, held as the app holds them: the subscription is disposed when enumeration ends.</summary>
+    [GraphQLMetadata("topic", ResolverType = ResolverType.StreamResolver)]
+    public async Task<IAsyncEnumerable<int>> SubscribeTopic(IResolveFieldContext context, [FromServices] ITopicEventReceiver bus) =>
+        Owned(await bus.SubscribeAsync<int>(TopicName, context.CancellationToken));
+
+    [GraphQLMetadata("topic")]
+    public int Topic(IResolveFieldContext context) => (int)context.Source!;
+
+    private static async IAsyncEnumerable<T> Owned<T>(ITopicSubscription<T> subscription, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using (subscription)
+        {
+            await foreach (var message in subscription.WithCancellation(ct))
+            {
+                yield return message;
+            }
+        }
+    }
 }

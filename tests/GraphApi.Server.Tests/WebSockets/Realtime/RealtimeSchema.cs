@@ -19,6 +19,8 @@ internal static class RealtimeSchema
           events: Int!
           eventScope: String!
           countdown(from: Int!): Int!
+          bulk(size: Int!): String!
+          topic: Int!
         }
         """;
 
