@@ -3,7 +3,6 @@ using System.Text;
 using GraphApi.Server.Execution;
 using GraphApi.Server.PubSub;
 using GraphApi.Server.PubSub.Redis;
-using GraphApi.Server.Tests.Infrastructure;
 using GraphApi.Server.Tests.PubSub.Redis;
 using GraphApi.Server.Tests.WebSockets.Realtime;
 using GraphQL;

@@ -1,4 +1,3 @@
-using GraphApi.Server.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Text;
 

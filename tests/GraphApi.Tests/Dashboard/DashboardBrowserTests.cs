@@ -15,7 +15,7 @@ public sealed class DashboardBrowserTests
     private const string AdminName = "dashboard-admin";
     private const string AdminPassword = "dashboard-admin-password";
 
-    [RequiresBrowserFact]
+    [RequiresExternalFact(ExternalNeed.Chromium, ExternalNeed.Node)]
     public async Task An_order_placed_by_a_customer_appears_live_and_its_status_change_follows()
     {
         using var factory = new GraphApiFactory(new Dictionary<string, string?>

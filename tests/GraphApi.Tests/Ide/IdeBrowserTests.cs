@@ -13,7 +13,7 @@ public sealed class IdeBrowserTests(ITestOutputHelper output)
 {
     private const string Query = "{ products(first: 1) { totalCount } }";
 
-    [RequiresBrowserFact]
+    [RequiresExternalFact(ExternalNeed.Chromium, ExternalNeed.IdeAssets)]
     public async Task The_ide_runs_a_query_against_its_own_server_and_shows_the_result()
     {
         using var factory = new GraphApiFactory(new Dictionary<string, string?> { ["GraphQL:Ide:Enabled"] = "true" });
@@ -25,7 +25,7 @@ public sealed class IdeBrowserTests(ITestOutputHelper output)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = RequiresBrowserFactAttribute.ChromiumPath,
+            ExecutablePath = ExternalNeeds.ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });

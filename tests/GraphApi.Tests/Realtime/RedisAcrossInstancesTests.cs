@@ -1,5 +1,4 @@
 using GraphApi.Server.Schema.Nodes;
-using GraphApi.Server.Tests.Infrastructure;
 using GraphApi.Tests.Hosting;
 
 namespace GraphApi.Tests.Realtime;
@@ -20,7 +19,7 @@ public sealed class RedisAcrossInstancesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (ExternalTools.Find(RedisServer.Program) is null && !ExternalTools.ExternalToolsRequired)
+        if (ExternalTools.Find(RedisServer.Program) is null && !ExternalTools.Required)
         {
             return; // the test itself skips with the reason
         }

@@ -9,7 +9,7 @@ namespace GraphApi.Tests.Samples;
 /// </summary>
 public sealed class SampleOperationTests(GraphApiFixture fixture) : IClassFixture<GraphApiFixture>
 {
-    private static readonly string OperationsDirectory = FindOperationsDirectory();
+    private static readonly string OperationsDirectory = RepositoryRoot.Combine("samples", "operations");
 
     public static TheoryData<string> Operations()
     {
@@ -77,19 +77,5 @@ public sealed class SampleOperationTests(GraphApiFixture fixture) : IClassFixtur
         }
 
         throw new InvalidOperationException("The subscription ended without an event.");
-    }
-
-    private static string FindOperationsDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "samples", "operations");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("samples/operations was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,5 +1,4 @@
 using GraphApi.Cli;
-using GraphApi.Tests.Cli;
 using GraphApi.Tests.Hosting;
 using Snapshooter.Xunit;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace GraphApi.Tests.Infrastructure;
+namespace GraphApi.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster in a temp directory on 127.0.0.1 and a free port, for the tests of one

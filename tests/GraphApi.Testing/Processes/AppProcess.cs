@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace GraphApi.Tests.Hosting;
+namespace GraphApi.Testing;
 
 /// <summary>
 /// The built application as a process of its own (Production, Kestrel on 127.0.0.1 and a free port, a temp SQLite
@@ -48,6 +48,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Starts GraphApi.dll from the test binaries; <paramref name="settings"/> (e.g. <c>Jwt:SigningKey</c>) become environment variables.</summary>
     public static async Task<AppProcess> StartAsync(IDictionary<string, string>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "graphapi-process-" + Guid.NewGuid().ToString("N"));
@@ -63,7 +64,6 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["ConnectionStrings__Database"] = $"Data Source={Path.Combine(directory, "graphapi.db")}";
-        start.Environment["Jwt__SigningKey"] = GraphApiFactory.SigningKey;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
