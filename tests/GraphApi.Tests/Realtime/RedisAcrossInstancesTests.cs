@@ -1,3 +1,4 @@
+using GraphApi.Orders;
 using GraphApi.Server.Schema.Nodes;
 using GraphApi.Tests.Hosting;
 
@@ -56,7 +57,7 @@ public sealed class RedisAcrossInstancesTests : IAsyncLifetime
         await using var dashboard = await SocketClient.ConnectAsync(_b.Server, SocketClient.TransportWs);
         await dashboard.InitAsync(_b.TokenFor(_data.Admin));
         await dashboard.SendAsync(new { id = "d", type = "subscribe", payload = new { query = Events } });
-        await Task.Delay(1000); // let B subscribe its Redis channel
+        await SubscriberSignal.WaitForRedisSubscriberAsync(_redis, OrderTopics.AllOrders); // B subscribed its Redis channel
 
         var first = await PlaceOrderOnAAsync();
         Assert.Equal(first, await NextOrderIdAsync(dashboard));

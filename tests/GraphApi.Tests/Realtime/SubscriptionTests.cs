@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using GraphApi.Orders;
 using GraphApi.Server.Schema.Nodes;
 using GraphApi.Tests.Hosting;
 
@@ -19,10 +20,11 @@ public sealed class SubscriptionTests(GraphApiFixture fixture) : IClassFixture<G
     public async Task An_admin_status_change_reaches_the_customers_subscription()
     {
         var order = fixture.Data.AliceOrders[0]; // PENDING
+        await fixture.Factory.WaitForSubscribersAsync(OrderTopics.Order(order.Id), 0); // an earlier test's subscription is gone
         await using var alice = await SocketClient.ConnectAsync(fixture.Factory.Server, SocketClient.TransportWs);
         await alice.InitAsync(fixture.Factory.TokenFor(fixture.Data.Alice));
         await alice.SendAsync(new { id = "1", type = "subscribe", payload = new { query = StatusChanged, variables = new { id = Id(order.Id) } } });
-        await Task.Delay(1000); // let the server register the subscription before the mutation runs
+        await fixture.Factory.WaitForSubscribersAsync(OrderTopics.Order(order.Id), 1);
 
         var update = await fixture.Admin.PostAsync(
             "mutation($id: ID!) { updateOrderStatus(input: { orderId: $id, status: PAID }) { order { status } errors { __typename } } }",
@@ -45,10 +47,11 @@ public sealed class SubscriptionTests(GraphApiFixture fixture) : IClassFixture<G
     public async Task An_admin_dashboard_sees_placements_over_both_protocols(string protocol)
     {
         var legacy = protocol == SocketClient.LegacyWs;
+        await fixture.Factory.WaitForSubscribersAsync(OrderTopics.AllOrders, 0); // an earlier test's subscription is gone
         await using var admin = await SocketClient.ConnectAsync(fixture.Factory.Server, protocol);
         await admin.InitAsync(fixture.Factory.TokenFor(fixture.Data.Admin));
         await admin.SendAsync(new { id = "d", type = legacy ? "start" : "subscribe", payload = new { query = Events } });
-        await Task.Delay(1000); // let the server register the subscription before the mutation runs
+        await fixture.Factory.WaitForSubscribersAsync(OrderTopics.AllOrders, 1);
 
         var placed = await fixture.Bob.PostAsync(
             "mutation($p: ID!) { placeOrder(input: { items: [{ productId: $p, quantity: 1 }] }) { order { id } errors { __typename } } }",
