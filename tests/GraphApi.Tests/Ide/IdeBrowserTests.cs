@@ -22,14 +22,8 @@ public sealed class IdeBrowserTests(ITestOutputHelper output)
         var data = await factory.WithDbAsync(TestData.SeedAsync);
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ExternalNeeds.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        var page = await browser.NewPageAsync(1440, 900);
         page.Console += (_, message) => output.WriteLine($"console {message.Type}: {message.Text}");
 
         try
