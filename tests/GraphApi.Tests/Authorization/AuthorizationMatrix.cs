@@ -173,8 +173,8 @@ internal static class AuthorizationMatrix
                 """,
                 granted: ["placeOrder.order"],
                 payload: $$"""
-                    { "placeOrder": { "order": { "status": "PENDING", "total": 49, "customer": { "username": "{{username}}" },
-                      "items": [{ "quantity": 2, "unitPrice": 24.5, "lineTotal": 49, "product": { "id": "{product1}", "stock": 38 } }] },
+                    { "placeOrder": { "order": { "status": "PENDING", "total": 49.00, "customer": { "username": "{{username}}" },
+                      "items": [{ "quantity": 2, "unitPrice": 24.50, "lineTotal": 49.00, "product": { "id": "{product1}", "stock": 38 } }] },
                       "errors": null } }
                     """);
         }
