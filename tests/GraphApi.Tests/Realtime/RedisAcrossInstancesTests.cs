@@ -54,7 +54,7 @@ public sealed class RedisAcrossInstancesTests : IAsyncLifetime
     [RequiresRedisFact]
     public async Task Events_cross_instances_and_survive_a_redis_restart()
     {
-        await using var dashboard = await SocketClient.ConnectAsync(_b.Server, SocketClient.TransportWs);
+        await using var dashboard = await GraphQLWebSocketClient.ConnectAsync(_b.Server, GraphQLWebSocketClient.TransportWs);
         await dashboard.InitAsync(_b.TokenFor(_data.Admin));
         await dashboard.SendAsync(new { id = "d", type = "subscribe", payload = new { query = Events } });
         await SubscriberSignal.WaitForRedisSubscriberAsync(_redis, OrderTopics.AllOrders); // B subscribed its Redis channel
@@ -92,6 +92,6 @@ public sealed class RedisAcrossInstancesTests : IAsyncLifetime
         return response.Data!["placeOrder"]!["order"]!["id"]!.GetValue<string>();
     }
 
-    private static async Task<string> NextOrderIdAsync(SocketClient socket) =>
+    private static async Task<string> NextOrderIdAsync(GraphQLWebSocketClient socket) =>
         (await socket.ReceiveAsync("next"))["payload"]!["data"]!["orderEvents"]!["order"]!["id"]!.GetValue<string>();
 }
