@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace GraphApi.Testing;
@@ -53,7 +52,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "graphapi-process-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -136,12 +135,5 @@ public sealed class AppProcess : IAsyncDisposable
                 _output.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

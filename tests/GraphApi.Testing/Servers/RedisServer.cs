@@ -33,7 +33,7 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("graphapi-redis-").FullName;
-        var server = new RedisServer(directory, FreePort());
+        var server = new RedisServer(directory, FreePort.Next());
         try
         {
             await server.RestartAsync();
@@ -157,12 +157,5 @@ public sealed class RedisServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -20,7 +20,7 @@ public sealed class RedisAcrossInstancesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (ExternalTools.Find(RedisServer.Program) is null && !ExternalTools.Required)
+        if (ExternalNeeds.SkipReason(ExternalNeed.Redis) is not null)
         {
             return; // the test itself skips with the reason
         }
