@@ -1,4 +1,5 @@
 using GraphApi.Cli;
+using GraphApi.Tests.Authorization;
 using GraphApi.Tests.Hosting;
 using Snapshooter.Xunit;
 
@@ -6,6 +7,9 @@ namespace GraphApi.Tests.Schema;
 
 public sealed class ServedSchemaTests(GraphApiFixture fixture) : IClassFixture<GraphApiFixture>
 {
+    /// <summary>The committed copy of the public contract.</summary>
+    private static readonly string ContractPath = RepositoryRoot.Combine("tests", "GraphApi.Tests", "Schema", "contract.graphql");
+
     [Fact]
     public async Task Sdl_endpoint_serves_the_schema()
     {
@@ -23,10 +27,21 @@ public sealed class ServedSchemaTests(GraphApiFixture fixture) : IClassFixture<G
     public async Task Served_schema_contains_the_whole_contract()
     {
         var served = SchemaSurface.Parse(await fixture.Factory.CreateClient().GetStringAsync("/graphql?sdl")).Describe().ToHashSet(StringComparer.Ordinal);
-        var contract = SchemaSurface.Parse(await File.ReadAllTextAsync(RepositoryRoot.Combine("tests", "GraphApi.Tests", "Schema", "contract.graphql"))).Describe();
+        var contract = SchemaSurface.Parse(await File.ReadAllTextAsync(ContractPath)).Describe();
 
         var missing = contract.Where(member => !served.Contains(member)).ToList();
         Assert.True(missing.Count == 0, "Contract drift (missing or typed differently):\n" + string.Join("\n", missing));
         Assert.True(contract.Count > 300, $"The contract parsed to only {contract.Count} members; the comparison would prove little.");
+    }
+
+    /// <summary>Every <c>@authorize</c> of the contract is served with the same arguments (the surface leaves directives out).</summary>
+    [Fact]
+    public async Task Served_schema_carries_every_authorize_rule_of_the_contract()
+    {
+        var served = SdlAuthorizeRules.Parse(await fixture.Factory.CreateClient().GetStringAsync("/graphql?sdl"));
+        var contract = SdlAuthorizeRules.Parse(await File.ReadAllTextAsync(ContractPath));
+
+        Assert.True(contract.Except(served).ToArray() is [], "Not served: " + string.Join(" | ", contract.Except(served)));
+        Assert.True(contract.Count >= 10, $"The contract has only {contract.Count} @authorize rules; the comparison would prove little.");
     }
 }
