@@ -2,6 +2,7 @@ using GraphApi.Auth;
 using GraphApi.Auth.RateLimiting;
 using GraphApi.Dashboard;
 using GraphApi.Data;
+using GraphApi.Data.Resilience;
 using GraphApi.Health;
 using GraphApi.Orders;
 using GraphApi.Schema;
@@ -21,6 +22,7 @@ internal static class GraphApiApplication
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddAppData(configuration, environment);
+        services.AddDatabaseFailureClassification();
         services.AddAppAuth(configuration, environment);
         services.AddKnownProxies(configuration);
         services.AddFeatureServices();
