@@ -3,6 +3,7 @@ using GraphApi.Server.WebSockets;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -11,7 +12,8 @@ namespace GraphApi.Server.Sse;
 /// <summary>
 /// GraphQL over Server-Sent Events, graphql-sse's distinct connections mode: a GET or POST that accepts
 /// <c>text/event-stream</c> gets one <c>next</c> event per result, then <c>complete</c>; the caller is the HTTP
-/// request's user. Closing the connection stops a subscription.
+/// request's user. Closing the connection stops a subscription; when the application stops, open streams end with
+/// <c>complete</c>.
 /// </summary>
 internal sealed class SseTransport(
     GraphQLHttpRequestParser parser,
@@ -19,7 +21,8 @@ internal sealed class SseTransport(
     GraphQLOperationRunner runner,
     IGraphQLTextSerializer serializer,
     IOptions<SseOptions> options,
-    TimeProvider timeProvider) : IGraphQLTransport
+    TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime) : IGraphQLTransport
 {
     public const string EventStream = "text/event-stream";
 
@@ -49,7 +52,7 @@ internal sealed class SseTransport(
         await context.Response.StartAsync(context.RequestAborted);
 
         using var writer = new SseEventWriter(context.Response, serializer);
-        using var streamEnded = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var streamEnded = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var keepAlive = KeepAliveAsync(writer, streamEnded.Token);
         try
         {
@@ -62,10 +65,19 @@ internal sealed class SseTransport(
             {
                 await runner.RunAsync(request!, context.User, options.Value.SubscriptionBufferCapacity, sink, streamEnded.Token);
             }
+
+            if (lifetime.ApplicationStopping.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+            {
+                await writer.WriteCompleteAsync(context.RequestAborted); // cut by shutdown: tell the client it is over
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client closed the stream: that is how a subscription ends in this mode.
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            await writer.WriteCompleteAsync(context.RequestAborted); // cut by shutdown mid-execution
         }
         finally
         {
