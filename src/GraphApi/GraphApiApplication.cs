@@ -6,6 +6,7 @@ using GraphApi.Data.Resilience;
 using GraphApi.Health;
 using GraphApi.Orders;
 using GraphApi.Schema;
+using GraphApi.Telemetry;
 using GraphApi.Server;
 using GraphApi.Server.Http;
 using GraphApi.Server.Ide;
@@ -23,6 +24,7 @@ internal static class GraphApiApplication
     {
         services.AddAppData(configuration, environment);
         services.AddDatabaseFailureClassification();
+        services.AddAppTelemetry(configuration, environment);
         services.AddAppAuth(configuration, environment);
         services.AddKnownProxies(configuration);
         services.AddFeatureServices();
@@ -58,6 +60,7 @@ internal static class GraphApiApplication
         app.UseWebSockets();
         app.MapGraphQL("/graphql");
         app.MapDashboard();
+        app.UseAppTelemetry();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         return app;

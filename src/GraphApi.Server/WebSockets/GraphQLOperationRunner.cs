@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.Channels;
 using GraphApi.Server.Execution;
+using GraphApi.Server.Telemetry;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
@@ -35,7 +36,16 @@ internal sealed class GraphQLOperationRunner(
         if (result.Streams is { Count: > 0 } streams)
         {
             // Validation allows exactly one root field in a subscription, so there is one stream.
-            await PumpAsync(streams.Values.First(), bufferCapacity, sink, ct).ConfigureAwait(false);
+            ServerTelemetry.Subscriptions.Add(1);
+            try
+            {
+                await PumpAsync(streams.Values.First(), bufferCapacity, sink, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                ServerTelemetry.Subscriptions.Add(-1);
+            }
+
             return;
         }
 

@@ -1,4 +1,5 @@
 using GraphApi.Server.Http;
+using GraphApi.Server.Telemetry;
 using GraphApi.Server.WebSockets.LegacyWs;
 using GraphApi.Server.WebSockets.TransportWs;
 using System.Net.WebSockets;
@@ -40,6 +41,14 @@ internal sealed class WebSocketTransport(WebSocketSessionServices services, IHos
         WebSocketSession session = subProtocol == TransportWsMessageTypes.SubProtocol
             ? new TransportWsSession(connection, context, services)
             : new LegacyWsSession(connection, context, services);
-        await session.RunAsync();
+        ServerTelemetry.WebSocketConnections.Add(1);
+        try
+        {
+            await session.RunAsync();
+        }
+        finally
+        {
+            ServerTelemetry.WebSocketConnections.Add(-1);
+        }
     }
 }
