@@ -30,7 +30,12 @@ public static class ServerTelemetry
 
     /// <summary>How long executing a GraphQL operation took, by operation type and outcome.</summary>
     internal static readonly Histogram<double> RequestDuration =
-        Meter.CreateHistogram<double>("graphql.server.request.duration", "s", "Duration of GraphQL operation execution.");
+        Meter.CreateHistogram("graphql.server.request.duration", "s", "Duration of GraphQL operation execution.",
+            advice: new InstrumentAdvice<double>
+            {
+                // Seconds, as OpenTelemetry's HTTP semantic conventions advise (the SDK default buckets are milliseconds).
+                HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30],
+            });
 
     /// <summary>Open GraphQL WebSocket connections.</summary>
     internal static readonly UpDownCounter<long> WebSocketConnections =
@@ -46,5 +51,6 @@ public static class ServerTelemetry
 
     /// <summary>Keys per DataLoader batch, by loader.</summary>
     internal static readonly Histogram<long> DataLoaderBatchSize =
-        Meter.CreateHistogram<long>("graphql.server.dataloader.batch.size", "{key}", "Keys per DataLoader batch.");
+        Meter.CreateHistogram("graphql.server.dataloader.batch.size", "{key}", "Keys per DataLoader batch.",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000] });
 }
