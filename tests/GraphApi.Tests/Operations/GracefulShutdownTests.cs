@@ -2,10 +2,15 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using GraphApi.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace GraphApi.Tests.Operations;
 
-/// <summary>SIGTERM, as a container runtime sends it: open sockets get 1001, a request already in flight still completes.</summary>
+/// <summary>
+/// SIGTERM, as a container runtime sends it: open sockets get 1001, a request already in flight still completes, and
+/// SSE streams end with <c>complete</c>.
+/// </summary>
 public sealed class GracefulShutdownTests
 {
     [Fact]
@@ -39,6 +44,37 @@ public sealed class GracefulShutdownTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"totalCount\":0", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(await exit == 0, app.Output);
+    }
+
+    [Fact]
+    public async Task Stopping_the_application_ends_an_open_sse_stream_with_complete()
+    {
+        using var factory = new GraphApiFactory();
+        var data = await factory.WithDbAsync(TestData.SeedAsync);
+        using var http = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { query = "subscription { orderEvents { kind } }" }),
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", factory.TokenFor(data.Admin));
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        factory.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var events = new List<string>();
+        while (await reader.ReadLineAsync(deadline.Token) is { } line) // null: the server ended the response
+        {
+            if (line.StartsWith("event:", StringComparison.Ordinal))
+            {
+                events.Add(line["event:".Length..].Trim());
+            }
+        }
+
+        Assert.Equal(["complete"], events);
     }
 
     /// <summary>A JSON body sent in two parts; the second waits for <see cref="SendRest"/>.</summary>
