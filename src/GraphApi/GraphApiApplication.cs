@@ -2,9 +2,11 @@ using GraphApi.Auth;
 using GraphApi.Auth.RateLimiting;
 using GraphApi.Dashboard;
 using GraphApi.Data;
+using GraphApi.Data.Resilience;
 using GraphApi.Health;
 using GraphApi.Orders;
 using GraphApi.Schema;
+using GraphApi.Telemetry;
 using GraphApi.Server;
 using GraphApi.Server.Execution.InputLimits;
 using GraphApi.Server.Http;
@@ -23,6 +25,8 @@ internal static class GraphApiApplication
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddAppData(configuration, environment);
+        services.AddDatabaseFailureClassification();
+        services.AddAppTelemetry(configuration, environment);
         services.AddAppAuth(configuration, environment);
         services.AddKnownProxies(configuration);
         services.AddFeatureServices();
@@ -63,6 +67,7 @@ internal static class GraphApiApplication
         app.UseWebSockets();
         app.MapGraphQL("/graphql");
         app.MapDashboard();
+        app.UseAppTelemetry();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         return app;

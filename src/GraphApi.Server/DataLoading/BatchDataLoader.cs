@@ -15,7 +15,7 @@ public abstract class BatchDataLoader<TKey, TValue>
     private readonly KeyBatcher<TKey, IReadOnlyDictionary<TKey, TValue>> _batcher;
 
     /// <summary>Creates a loader with an empty cache.</summary>
-    protected BatchDataLoader() => _batcher = new(LoadBatchAsync);
+    protected BatchDataLoader() => _batcher = new(GetType().Name, LoadBatchAsync);
 
     /// <summary>
     /// Queues <paramref name="key"/> for the next batch (or reuses its cached or in-flight result).

@@ -15,7 +15,7 @@ public abstract class GroupDataLoader<TKey, TValue>
     private readonly KeyBatcher<TKey, ILookup<TKey, TValue>> _batcher;
 
     /// <summary>Creates a loader with an empty cache.</summary>
-    protected GroupDataLoader() => _batcher = new(LoadGroupsAsync);
+    protected GroupDataLoader() => _batcher = new(GetType().Name, LoadGroupsAsync);
 
     /// <summary>
     /// Queues <paramref name="key"/> for the next batch (or reuses its cached or in-flight result).

@@ -1,12 +1,15 @@
+using GraphApi.Server.Telemetry;
+
 namespace GraphApi.Server.DataLoading;
 
 /// <summary>
 /// Collects keys into batches and fetches each batch exactly once. Every key is remembered with the batch
 /// that loads it, so a key is never fetched twice by the same instance (the per-request cache).
 /// </summary>
-internal sealed class KeyBatcher<TKey, TBatch>(Func<IReadOnlyList<TKey>, CancellationToken, Task<TBatch>> fetch)
+internal sealed class KeyBatcher<TKey, TBatch>(string loaderName, Func<IReadOnlyList<TKey>, CancellationToken, Task<TBatch>> fetch)
     where TKey : notnull
 {
+    private readonly string _loaderName = loaderName;
     private readonly Func<IReadOnlyList<TKey>, CancellationToken, Task<TBatch>> _fetch = fetch;
     private readonly Lock _gate = new();
     private readonly Dictionary<TKey, Batch> _batchByKey = [];
@@ -62,6 +65,7 @@ internal sealed class KeyBatcher<TKey, TBatch>(Func<IReadOnlyList<TKey>, Cancell
 
         private async Task FetchAsync(CancellationToken cancellationToken)
         {
+            using var activity = BatchTelemetry.Start(owner._loaderName, Keys.Count);
             try
             {
                 _completion.TrySetResult(await owner._fetch(Keys, cancellationToken).ConfigureAwait(false));
@@ -72,6 +76,7 @@ internal sealed class KeyBatcher<TKey, TBatch>(Func<IReadOnlyList<TKey>, Cancell
             }
             catch (Exception failure)
             {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure.GetType().Name);
                 // Every field waiting on this batch sees the failure; nobody is left hanging.
                 _completion.TrySetException(failure);
             }

@@ -6,6 +6,12 @@ public static class ErrorCodes
     /// <summary>A resolver threw an exception that was not an intentional <c>ExecutionError</c>.</summary>
     public const string UnexpectedExecutionError = "UNEXPECTED_EXECUTION_ERROR";
 
+    /// <summary>
+    /// The database could not be reached, or kept failing transiently after retries; safe to retry later. Raised when an
+    /// <see cref="IDatabaseFailureClassifier"/> recognises the exception a resolver threw.
+    /// </summary>
+    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+
     /// <summary>Execution ran longer than <see cref="GraphQLServerOptions.ExecutionTimeout"/> (GraphQL.NET's own code).</summary>
     public const string Timeout = "TIMEOUT";
 

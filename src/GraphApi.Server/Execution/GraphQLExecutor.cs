@@ -1,22 +1,26 @@
+using System.Diagnostics;
 using GraphApi.Server.Execution.Cost;
+using GraphApi.Server.Telemetry;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQL.Validation;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GraphApi.Server.Execution;
 
 /// <summary>
 /// <see cref="IGraphQLExecutor"/> over GraphQL.NET's DI executor, so every DI-registered
-/// <c>IConfigureExecution</c> (document cache, limits) applies to every transport.
+/// <c>IConfigureExecution</c> (document cache, limits) applies to every transport. Each execution is one
+/// <c>graphql.request</c> span and one count in <see cref="ServerTelemetry"/>.
 /// </summary>
 internal sealed class GraphQLExecutor(
     IDocumentExecuter<ISchema> executer,
     IOptions<GraphQLServerOptions> options,
-    UnexpectedExceptionHandler unexpectedExceptionHandler) : IGraphQLExecutor
+    UnexpectedExceptionHandler unexpectedExceptionHandler,
+    ILogger<GraphQLExecutor> logger) : IGraphQLExecutor
 {
-
     public async Task<ExecutionResult> ExecuteAsync(GraphQLExecutionRequest request, CancellationToken ct)
     {
         var executionOptions = new ExecutionOptions
@@ -47,17 +51,25 @@ internal sealed class GraphQLExecutor(
             executionOptions.CachedDocumentValidationRules = [transportRule];
         }
 
+        // Every log line of this execution names its operation (the host adds the trace id); never variables.
+        using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["GraphQLOperationName"] = request.Request.OperationName });
+        using var activity = ServerTelemetry.Source.StartActivity("graphql.request");
+        var started = Stopwatch.GetTimestamp();
+        ExecutionResult result;
         try
         {
-            return await executer.ExecuteAsync(executionOptions).ConfigureAwait(false);
+            result = await executer.ExecuteAsync(executionOptions).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The caller went away; GraphQL.NET throws here. Nobody reads this result, it only avoids an exception.
-            return new ExecutionResult
+            result = new ExecutionResult
             {
                 Errors = [new ExecutionError("The request was cancelled.") { Code = ErrorCodes.RequestCancelled }],
             };
         }
+
+        RequestTelemetry.Record(activity, request.Request.OperationName, result, Stopwatch.GetElapsedTime(started));
+        return result;
     }
 }

@@ -3,6 +3,7 @@ using GraphApi.Server.WebSockets;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -11,7 +12,8 @@ namespace GraphApi.Server.Sse;
 /// <summary>
 /// GraphQL over Server-Sent Events, graphql-sse's distinct connections mode: a GET or POST that accepts
 /// <c>text/event-stream</c> gets one <c>next</c> event per result, then <c>complete</c>; the caller is the HTTP
-/// request's user. Closing the connection stops a subscription.
+/// request's user. Closing the connection stops a subscription; when the application stops, open streams end with
+/// <c>complete</c>.
 /// </summary>
 internal sealed class SseTransport(
     GraphQLHttpRequestParser parser,
@@ -19,7 +21,8 @@ internal sealed class SseTransport(
     GraphQLOperationRunner runner,
     IGraphQLTextSerializer serializer,
     IOptions<SseOptions> options,
-    TimeProvider timeProvider) : IGraphQLTransport
+    TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime) : IGraphQLTransport
 {
     public const string EventStream = "text/event-stream";
 
@@ -52,7 +55,7 @@ internal sealed class SseTransport(
         await context.Response.Body.FlushAsync(context.RequestAborted); // the headers go out now, not with the first event
 
         using var writer = new SseEventWriter(context.Response, serializer);
-        using var streamEnded = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var streamEnded = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         using var credentialsExpired = ExpiryWatch(context);
         using var operationEnded = CancellationTokenSource.CreateLinkedTokenSource(streamEnded.Token, credentialsExpired.Token);
         var keepAlive = KeepAliveAsync(writer, streamEnded.Token);
@@ -80,9 +83,18 @@ internal sealed class SseTransport(
                 // The same rule as a socket closing with 4403: the stream ends, the client may reconnect with a fresh token.
                 await writer.WriteCompleteAsync(context.RequestAborted);
             }
+
+            if (lifetime.ApplicationStopping.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+            {
+                await writer.WriteCompleteAsync(context.RequestAborted); // cut by shutdown: tell the client it is over
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            await writer.WriteCompleteAsync(context.RequestAborted); // cut by shutdown mid-execution
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.Channels;
 using GraphApi.Server.Execution;
+using GraphApi.Server.Telemetry;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
@@ -32,7 +33,15 @@ internal sealed class GraphQLOperationRunner(
             // Checked before cancellation on purpose: a stream exists now and holds a pub/sub registration that only
             // subscribing and then disposing releases, even when the client stopped or left during execution.
             // Validation allows exactly one root field in a subscription, so there is one stream.
-            await PumpAsync(streams.Values.First(), bufferCapacity, sink, ct).ConfigureAwait(false);
+            ServerTelemetry.Subscriptions.Add(1);
+            try
+            {
+                await PumpAsync(streams.Values.First(), bufferCapacity, sink, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                ServerTelemetry.Subscriptions.Add(-1);
+            }
             return;
         }
 

@@ -1,4 +1,5 @@
 using GraphApi.Auth.PasswordHashing;
+using GraphApi.Data.Resilience;
 using GraphApi.Data.Seeding;
 using GraphApi.Users.AdminBootstrap;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,8 @@ public static class AppDataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database (provider from <c>Database:Provider</c>: <c>Sqlite</c> by default or <c>Postgres</c>;
-    /// connection string <c>ConnectionStrings:Database</c>, default <c>Data Source=graphapi.db</c>) as a scoped
+    /// connection string <c>ConnectionStrings:Database</c>, default <c>Data Source=graphapi.db</c>; pool, timeout, retries
+    /// and <c>Database:MigrateOnStartup</c> from <see cref="DatabaseOptions"/>) as a scoped
     /// AppDbContext plus an <c>IDbContextFactory&lt;AppDbContext&gt;</c>; the Argon2id <see cref="IPasswordHasher"/>
     /// (<c>Auth:Argon2</c>, defaults MemoryKiB 19456, Iterations 2, Parallelism 1, MaxConcurrency the processor count,
     /// QueueLimit 100); <see cref="TimeProvider.System"/>
@@ -21,6 +23,7 @@ public static class AppDataServiceCollectionExtensions
     public static IServiceCollection AddAppData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         DatabaseProviders.AddProviderContext(services, configuration);
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<Argon2Options>()

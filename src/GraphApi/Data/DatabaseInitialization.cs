@@ -1,3 +1,4 @@
+using GraphApi.Data.Resilience;
 using GraphApi.Data.Seeding;
 using GraphApi.Users.AdminBootstrap;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,9 @@ public static class DatabaseInitialization
 {
     /// <summary>
     /// Validates the Admin settings (throws with a clear message before touching the database), applies the
-    /// provider's migrations (never EnsureCreated), ensures the configured ADMIN, then seeds sample data when
-    /// <c>Seed:SampleData</c> is true and the database is empty. Safe to run at every start.
+    /// provider's migrations unless <c>Database:MigrateOnStartup</c> is false (never EnsureCreated), ensures the
+    /// configured ADMIN, then seeds sample data when <c>Seed:SampleData</c> is true and the database is empty. Safe to
+    /// run at every start; on PostgreSQL all of it runs under an advisory lock, so instances starting at once take turns.
     /// Requires <see cref="AppDataServiceCollectionExtensions.AddAppData"/>.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
@@ -20,16 +22,33 @@ public static class DatabaseInitialization
         var provider = scope.ServiceProvider;
         var admin = provider.GetRequiredService<IOptions<AdminAccountOptions>>().Value.Validate();
 
-        await provider.GetRequiredService<AppDbContext>().Database.MigrateAsync(ct);
-
-        if (admin is not null)
+        var db = provider.GetRequiredService<AppDbContext>();
+        var migrate = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup;
+        var seed = provider.GetRequiredService<IOptions<SeedOptions>>().Value.SampleData;
+        await StartupLock.RunExclusiveAsync(db, async () =>
         {
-            await provider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(admin, ct);
-        }
+            if (migrate)
+            {
+                await db.Database.MigrateAsync(ct);
+            }
 
-        if (provider.GetRequiredService<IOptions<SeedOptions>>().Value.SampleData)
-        {
-            await provider.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(ct);
-        }
+            if (admin is not null)
+            {
+                await provider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(admin, ct);
+            }
+
+            if (seed)
+            {
+                await provider.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(ct);
+            }
+        }, ct);
+    }
+
+    /// <summary>Applies pending migrations and nothing else (the <c>migrate</c> verb); a no-op when none is pending.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await StartupLock.RunExclusiveAsync(db, () => db.Database.MigrateAsync(ct), ct);
     }
 }

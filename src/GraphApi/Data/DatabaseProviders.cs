@@ -1,3 +1,4 @@
+using GraphApi.Data.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
@@ -12,7 +13,10 @@ internal static class DatabaseProviders
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
 
-    /// <summary>Registers the provider's context, the <see cref="AppDbContext"/> alias and a factory of it.</summary>
+    /// <summary>
+    /// Registers the provider's context, the <see cref="AppDbContext"/> alias and a factory of it. On PostgreSQL the
+    /// pool size, connection timeout and retries come from <see cref="DatabaseOptions"/>.
+    /// </summary>
     public static void AddProviderContext(IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration[ProviderKey] ?? Sqlite;
@@ -23,7 +27,11 @@ internal static class DatabaseProviders
         }
         else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
-            AddContext<PostgresAppDbContext>(services, options => options.UseNpgsql(connectionString));
+            // A bounded pool and wait per instance, and every unit of work retried on transient failures.
+            var database = DatabaseOptions.From(configuration);
+            var pooled = PostgresConnectionString.Apply(connectionString, database);
+            AddContext<PostgresAppDbContext>(services, options => options.UseNpgsql(
+                pooled, npgsql => npgsql.ExecutionStrategy(dependencies => new BoundedRetryingExecutionStrategy(dependencies, database))));
         }
         else
         {

@@ -1,19 +1,34 @@
 using GraphApi.Data;
+using GraphApi.Data.Resilience;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GraphApi.Orders;
 
 /// <summary>
 /// <c>placeOrder</c>: merge lines, validate everything, then take stock with conditional UPDATEs, all in one
-/// transaction. Nothing is written when an error is returned; the PLACED event goes out after the commit.
+/// transaction, replayed as a whole on a transient failure. Nothing is written when an error is returned; the
+/// PLACED event goes out after the commit.
 /// </summary>
 internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderEventPublisher events)
 {
     public async Task<PlaceOrderPayload> PlaceAsync(int customerId, PlaceOrderInput input, CancellationToken cancellationToken)
     {
         var lines = MergedOrderLine.Merge(input.Items);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (payload, placed) = await db.InTransactionAsync(
+            (transaction, ct) => PlaceOnceAsync(customerId, lines, transaction, ct), cancellationToken);
+        if (placed is not null)
+        {
+            await events.PublishAsync(placed);
+        }
 
+        return payload;
+    }
+
+    /// <summary>One attempt at the whole unit; replayed from the start when a transient failure interrupts it.</summary>
+    private async Task<(PlaceOrderPayload Payload, OrderEventMessage? Placed)> PlaceOnceAsync(
+        int customerId, IReadOnlyList<MergedOrderLine> lines, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
         var keys = lines.Select(l => l.ProductKey).OfType<int>().Distinct().ToList();
         var products = await db.Products.AsNoTracking()
             .Where(p => keys.Contains(p.Id))
@@ -21,14 +36,14 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
         var errors = PlaceOrderRules.Validate(lines, products.Keys.ToHashSet());
         if (errors.Count > 0)
         {
-            return new PlaceOrderPayload(null, errors);
+            return (new PlaceOrderPayload(null, errors), null);
         }
 
         var shortLines = await TakeStockAsync(lines, cancellationToken);
         if (shortLines.Count > 0)
         {
             await transaction.RollbackAsync(CancellationToken.None);
-            return new PlaceOrderPayload(null, await OutOfStockErrorsAsync(shortLines, cancellationToken));
+            return (new PlaceOrderPayload(null, await OutOfStockErrorsAsync(shortLines, cancellationToken)), null);
         }
 
         var items = lines.Select(l => new OrderItem
@@ -47,10 +62,8 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
         db.Orders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
-
-        await events.PublishAsync(new OrderEventMessage(
-            order.Id, customerId, OrderEventKind.Placed, null, order.Status, order.CreatedAt));
-        return new PlaceOrderPayload(order, null);
+        return (new PlaceOrderPayload(order, null),
+            new OrderEventMessage(order.Id, customerId, OrderEventKind.Placed, null, order.Status, order.CreatedAt));
     }
 
     /// <summary>

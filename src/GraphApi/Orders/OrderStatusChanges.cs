@@ -1,10 +1,12 @@
 using GraphApi.Data;
+using GraphApi.Data.Resilience;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GraphApi.Orders;
 
 /// <summary>
-/// <c>cancelOrder</c> and <c>updateOrderStatus</c>: one transaction that moves the order along the state machine
+/// <c>cancelOrder</c> and <c>updateOrderStatus</c>: one transaction (replayed on a transient failure) that moves the order along the state machine
 /// (cancelling restores stock) and publishes STATUS_CHANGED after the commit. A write that loses the optimistic
 /// concurrency check (<see cref="Order.Version"/>) reloads the order and decides again from its new status.
 /// </summary>
@@ -34,42 +36,61 @@ internal sealed class OrderStatusChanges(AppDbContext db, TimeProvider clock, Or
     {
         for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var order = await db.Orders.Include(o => o.Items).SingleOrDefaultAsync(o => o.Id == orderKey, cancellationToken);
-            if (order is null || !callerMayChange(order))
+            var lastAttempt = attempt == MaxAttempts;
+            var outcome = await db.InTransactionAsync(
+                (transaction, ct) => ChangeOnceAsync(orderId, orderKey, target, callerMayChange, lastAttempt, transaction, ct),
+                cancellationToken);
+            if (outcome is null)
             {
-                // Someone else's order answers exactly like a missing one: no existence leak.
-                return (null, [new OrderNotFoundError($"No order has the ID '{orderId}'.", orderId)]);
+                continue; // lost the optimistic race: the next round reloads the order
             }
 
-            var previous = order.Status;
-            if (!OrderStateMachine.CanMove(previous, target))
+            if (outcome.Changed is { } changed)
             {
-                return (null, [new InvalidStatusTransitionError(
-                    $"An order cannot move from {EnumName(previous)} to {EnumName(target)}.", previous, target)]);
+                await events.PublishAsync(changed);
             }
 
-            order.Status = target;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
-            {
-                continue; // disposing the transaction rolls it back; the next round reloads the order
-            }
-
-            if (target == OrderStatus.Cancelled)
-            {
-                await RestoreStockAsync(order.Items, cancellationToken);
-            }
-
-            await transaction.CommitAsync(CancellationToken.None);
-            await events.PublishAsync(new OrderEventMessage(
-                order.Id, order.CustomerId, OrderEventKind.StatusChanged, previous, target, order.UpdatedAt));
-            return (order, null);
+            return (outcome.Order, outcome.Errors);
         }
+    }
+
+    /// <summary>One transaction; null when the write lost the concurrency check and another round may decide again.</summary>
+    private async Task<Outcome?> ChangeOnceAsync(
+        string orderId, int orderKey, OrderStatus target, Func<Order, bool> callerMayChange, bool lastAttempt,
+        IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.Include(o => o.Items).SingleOrDefaultAsync(o => o.Id == orderKey, cancellationToken);
+        if (order is null || !callerMayChange(order))
+        {
+            // Someone else's order answers exactly like a missing one: no existence leak.
+            return new Outcome(null, [new OrderNotFoundError($"No order has the ID '{orderId}'.", orderId)], null);
+        }
+
+        var previous = order.Status;
+        if (!OrderStateMachine.CanMove(previous, target))
+        {
+            return new Outcome(null, [new InvalidStatusTransitionError(
+                $"An order cannot move from {EnumName(previous)} to {EnumName(target)}.", previous, target)], null);
+        }
+
+        order.Status = target;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException) when (!lastAttempt)
+        {
+            return null; // disposing the transaction rolls it back
+        }
+
+        if (target == OrderStatus.Cancelled)
+        {
+            await RestoreStockAsync(order.Items, cancellationToken);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+        return new Outcome(order, null, new OrderEventMessage(
+            order.Id, order.CustomerId, OrderEventKind.StatusChanged, previous, target, order.UpdatedAt));
     }
 
     private async Task RestoreStockAsync(IEnumerable<OrderItem> items, CancellationToken cancellationToken)
@@ -86,6 +107,8 @@ internal sealed class OrderStatusChanges(AppDbContext db, TimeProvider clock, Or
                     cancellationToken);
         }
     }
+
+    private sealed record Outcome(Order? Order, IReadOnlyList<object>? Errors, OrderEventMessage? Changed);
 
     /// <summary>The SDL spelling of a status (PENDING, CANCELLED), as clients see it.</summary>
     private static string EnumName(OrderStatus status) => status.ToString().ToUpperInvariant();

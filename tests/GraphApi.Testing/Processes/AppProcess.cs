@@ -53,20 +53,8 @@ public sealed class AppProcess : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "graphapi-process-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GraphApi.dll"));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = StartInfo(directory, settings);
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
-        start.Environment["ConnectionStrings__Database"] = $"Data Source={Path.Combine(directory, "graphapi.db")}";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
 
         var process = new Process { StartInfo = start };
         var app = new AppProcess(process, directory, address);
@@ -75,9 +63,78 @@ public sealed class AppProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilLiveAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await app.WaitUntilLiveAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
+
+    /// <summary>Runs a command-line verb of the built application (e.g. <c>migrate</c>) to its end.</summary>
+    public static async Task<(int ExitCode, string Output)> RunVerbAsync(
+        IReadOnlyList<string> arguments, IDictionary<string, string>? settings = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("graphapi-verb-").FullName;
+        try
+        {
+            var start = StartInfo(directory, settings);
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the application.");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            return (process.ExitCode, await output + await error);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>Sends SIGTERM, as a container runtime stopping the app does, and waits for the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan deadline)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill!.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(deadline);
+        return _process.ExitCode;
+    }
+
+    private static ProcessStartInfo StartInfo(string directory, IDictionary<string, string>? settings)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GraphApi.dll"));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Database"] = $"Data Source={Path.Combine(directory, "graphapi.db")}";
+        start.Environment["Jwt__SigningKey"] = TestSigningKey; // settings may name another
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return start;
+    }
+
+    /// <summary>The key the in-process test factory signs with too, so tokens minted in tests are accepted.</summary>
+    public const string TestSigningKey = "integration-tests-signing-key-0123456789abcdef";
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
 

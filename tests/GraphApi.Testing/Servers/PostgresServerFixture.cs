@@ -44,21 +44,27 @@ public sealed class PostgresServerFixture : IAsyncLifetime
             }
 
             await RunPostgresToolAsync("initdb", ["-D", dataDirectory, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
-            await RunPostgresToolAsync("pg_ctl",
-            [
-                "-D", dataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60",
-                "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -k {directory} -c fsync=off -c full_page_writes=off",
-                "start",
-            ]);
+            (_directory, _dataDirectory) = (directory, dataDirectory);
+            await StartServerAsync();
         }
         catch
         {
+            (_directory, _dataDirectory) = (null, null);
             System.IO.Directory.Delete(directory, recursive: true);
             throw;
         }
-
-        (_directory, _dataDirectory) = (directory, dataDirectory);
     }
+
+    /// <summary>Stops the server (fast shutdown: sessions are cut as in an outage); <see cref="StartServerAsync"/> brings it back on the same port.</summary>
+    public Task StopServerAsync() => RunPostgresToolAsync("pg_ctl", ["-D", _dataDirectory!, "-m", "fast", "-w", "stop"]);
+
+    /// <summary>Starts the (initialized) server on its port.</summary>
+    public Task StartServerAsync() => RunPostgresToolAsync("pg_ctl",
+    [
+        "-D", _dataDirectory!, "-l", Path.Combine(_directory!, "server.log"), "-w", "-t", "60",
+        "-o", $"-p {_port} -c listen_addresses=127.0.0.1 -k {_directory} -c fsync=off -c full_page_writes=off",
+        "start",
+    ]);
 
     /// <summary>
     /// Creates an empty database on the server and returns its connection string. Its default collation is ICU

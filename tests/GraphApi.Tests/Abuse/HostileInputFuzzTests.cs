@@ -32,6 +32,7 @@ public sealed partial class HostileInputFuzzTests(GraphApiFixture fixture, ITest
         var generator = new OperationGenerator(schema, random);
         var mutator = new RequestMutator(random);
         var http = fixture.Factory.CreateClient();
+        http.Timeout = Timeout.InfiniteTimeSpan; // each request gets its own deadline below
         string?[] tokens = [null, fixture.Factory.TokenFor(fixture.Data.Alice), fixture.Factory.TokenFor(fixture.Data.Admin)];
         var failures = new List<string>();
         var statuses = new Dictionary<HttpStatusCode, int>();
@@ -111,10 +112,21 @@ public sealed partial class HostileInputFuzzTests(GraphApiFixture fixture, ITest
         (await fixture.Anonymous.PostAsync("{ products(first: 1) { totalCount } }")).AssertNoErrors();
     }
 
+    /// <summary>Twice the execution timeout: a server that keeps its own deadline always answers before this one.</summary>
+    private static readonly TimeSpan AnswerDeadline = TimeSpan.FromSeconds(60);
+
     private static async Task<(HttpStatusCode, string)> SendAsync(HttpClient http, HttpRequestMessage request)
     {
-        using var response = await http.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        using var deadline = new CancellationTokenSource(AnswerDeadline);
+        try
+        {
+            using var response = await http.SendAsync(request, deadline.Token);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(deadline.Token));
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return (HttpStatusCode.GatewayTimeout, $"no answer within {AnswerDeadline.TotalSeconds} s");
+        }
     }
 
     private static string Json(string query, JsonObject? variables, string? operationName) =>

@@ -22,6 +22,7 @@ internal sealed class OperationGenerator(ISchema schema, Random random)
     private int _budget;
     private int _aliases;
     private bool _wellTyped;
+    private bool _longListWritten;
 
     public sealed record Case(string Query, JsonObject? Variables, string? OperationName);
 
@@ -31,6 +32,7 @@ internal sealed class OperationGenerator(ISchema schema, Random random)
         // Half the cases keep to the types (extreme values, long lists, odd strings) so they reach execution;
         // the other half also break them, to exercise validation and coercion.
         _wellTyped = random.Next(2) == 0;
+        _longListWritten = false;
         _budget = 60 + random.Next(200);
         var (keyword, root) = random.Next(20) switch
         {
@@ -158,13 +160,15 @@ internal sealed class OperationGenerator(ISchema schema, Random random)
 
     private JsonNode JsonList(IGraphType item, int depth)
     {
-        // Mostly short; sometimes long enough to meet the input limits from both sides.
-        var length = random.Next(30) switch
+        // Mostly short; sometimes long enough to meet the input limits from both sides. One long list a case at
+        // most, and its items hold short lists only: nested long lists would multiply into gigabytes.
+        var length = _longListWritten ? random.Next(4) : random.Next(30) switch
         {
             0 => 100 + random.Next(1_100),
             < 3 => 40 + random.Next(80),
             _ => random.Next(4),
         };
+        _longListWritten |= length > 20;
         var array = new JsonArray();
         var first = Json(item, depth + 1);
         for (var i = 0; i < length; i++)

@@ -175,12 +175,18 @@ public sealed class InputLimitTests(GraphApiFixture fixture) : IClassFixture<Gra
         var body = JsonSerializer.SerializeToElement(variables); // the test client's own serializing is not the server's time
         (await fixture.Anonymous.PostAsync(Products, new { where = Obj("stock", Obj("in", new[] { 1 })) })).AssertNoErrors(); // warm
 
-        var clock = Stopwatch.StartNew();
-        var response = await fixture.Anonymous.PostAsync(Products, body);
-        clock.Stop();
+        // The fastest of three: a busy test machine may stall one request, a regression slows them all.
+        var fastest = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var clock = Stopwatch.StartNew();
+            var response = await fixture.Anonymous.PostAsync(Products, body);
+            clock.Stop();
+            AssertRefused(response, limit);
+            fastest = Math.Min(fastest, clock.ElapsedMilliseconds);
+        }
 
-        AssertRefused(response, limit);
-        Assert.True(clock.ElapsedMilliseconds < 1_000, $"{attack}: {clock.ElapsedMilliseconds} ms");
+        Assert.True(fastest < 1_000, $"{attack}: {fastest} ms");
         Assert.Equal(5, (await fixture.Anonymous.PostAsync(Products)).AssertNoErrors().Data!["products"]!["nodes"]!.AsArray().Count);
     }
 }

@@ -43,13 +43,19 @@ public sealed class InputLimitRegressionTests
         using var server = new ShelfServer();
         AssertServed(await server.ExecuteAsync(query, smallVariables)); // warm: schema built, the same paths jitted
 
-        var clock = Stopwatch.StartNew();
-        var result = await server.ExecuteAsync(query, variables);
-        clock.Stop();
+        // The fastest of three: a busy test machine may stall one request, a regression slows them all.
+        var fastest = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = await server.ExecuteAsync(query, variables);
+            clock.Stop();
+            Assert.Equal(ErrorCodes.InputLimitExceeded, Assert.Single(result.Errors!).Code);
+            Assert.Equal(limit, result.Errors![0].Extensions!["limit"]);
+            fastest = Math.Min(fastest, clock.ElapsedMilliseconds);
+        }
 
-        Assert.Equal(ErrorCodes.InputLimitExceeded, Assert.Single(result.Errors!).Code);
-        Assert.Equal(limit, result.Errors![0].Extensions!["limit"]);
-        Assert.InRange(clock.ElapsedMilliseconds, 0, allowedMilliseconds);
+        Assert.InRange(fastest, 0, allowedMilliseconds);
         Assert.Equal(1, server.Calls.Count); // only the warm-up ran a resolver
         AssertServed(await server.ExecuteAsync(FilterQuery, Variables("w", Obj(("stock", Obj(("eq", 3)))))));
     }
