@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GraphApi.Server.Tests.Http.TinyServer;
-using GraphApi.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace GraphApi.Server.Tests.Http;
@@ -14,7 +13,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     [RequiresNodeFact]
     public async Task Every_MUST_audit_of_graphql_http_passes()
     {
-        var conformanceDirectory = FindConformanceDirectory();
+        var conformanceDirectory = RepositoryRoot.Combine("tests", "conformance");
         if (!Directory.Exists(Path.Combine(conformanceDirectory, "node_modules")))
         {
             var install = await ExternalProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], conformanceDirectory, NpmCiTimeout);
@@ -36,20 +35,6 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         Assert.NotEmpty(results);
         var failedMusts = results.Where(r => r.Name.StartsWith("MUST", StringComparison.Ordinal) && r.Status != "ok").ToArray();
         Assert.True(failedMusts.Length == 0, "Failed MUST audits:\n" + string.Join('\n', failedMusts.Select(f => $"{f.Name}: {f.Reason}")));
-    }
-
-    private static string FindConformanceDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "conformance");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/conformance not found above " + AppContext.BaseDirectory);
     }
 
     private sealed record AuditResult(string Id, string Name, string Status, string? Reason, int? ResponseStatus);

@@ -18,9 +18,9 @@ public sealed class LegacyWsProtocolTests
         host.Feed.Publish(5);
         host.Feed.Complete();
 
-        var data = await client.ReceiveSkippingKeepAliveAsync("data");
+        var data = await client.ReceiveAsync("data");
         Assert.Equal(("1", 5), ((string)data["id"]!, (int)data["payload"]!["data"]!["events"]!));
-        Assert.Equal("1", (string)(await client.ReceiveSkippingKeepAliveAsync("complete"))["id"]!);
+        Assert.Equal("1", (string)(await client.ReceiveAsync("complete"))["id"]!);
         Assert.Equal(Protocol, client.SubProtocol);
     }
 
@@ -42,8 +42,8 @@ public sealed class LegacyWsProtocolTests
 
         await client.SendAsync("""{"id":"q","type":"start","payload":{"query":"{ hello }"}}""");
 
-        Assert.Equal("world", (string)(await client.ReceiveSkippingKeepAliveAsync("data"))["payload"]!["data"]!["hello"]!);
-        Assert.Equal("q", (string)(await client.ReceiveSkippingKeepAliveAsync("complete"))["id"]!);
+        Assert.Equal("world", (string)(await client.ReceiveAsync("data"))["payload"]!["data"]!["hello"]!);
+        Assert.Equal("q", (string)(await client.ReceiveAsync("complete"))["id"]!);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class LegacyWsProtocolTests
 
         await client.SendAsync("""{"id":"bad","type":"start","payload":{"query":"subscription { nope }"}}""");
 
-        var error = await client.ReceiveSkippingKeepAliveAsync("error");
+        var error = await client.ReceiveAsync("error");
         Assert.Equal("bad", (string)error["id"]!);
         Assert.Contains("nope", (string)error["payload"]![0]!["message"]!);
     }
@@ -105,7 +105,7 @@ public sealed class LegacyWsProtocolTests
     public async Task A_rejected_init_answers_connection_error_then_closes_4403()
     {
         await using var host = await RealtimeHost.StartAsync(configureServices: TransportWsProtocolTests.UseTestAuthenticator);
-        await using var client = await WsTestClient.ConnectAsync(host.WebSocketAddress, Protocol);
+        await using var client = await GraphQLWebSocketClient.ConnectAsync(host.WebSocketAddress, Protocol);
 
         await client.SendAsync("""{"type":"connection_init","payload":{"authorization":"forged"}}""");
 
@@ -117,7 +117,7 @@ public sealed class LegacyWsProtocolTests
     public async Task Start_before_init_answers_error()
     {
         await using var host = await RealtimeHost.StartAsync();
-        await using var client = await WsTestClient.ConnectAsync(host.WebSocketAddress, Protocol);
+        await using var client = await GraphQLWebSocketClient.ConnectAsync(host.WebSocketAddress, Protocol);
 
         await client.SendAsync("""{"id":"1","type":"start","payload":{"query":"{ hello }"}}""");
 
@@ -125,9 +125,9 @@ public sealed class LegacyWsProtocolTests
         Assert.Equal(("error", "1"), ((string)error["type"]!, (string)error["id"]!));
     }
 
-    private static async Task<WsTestClient> ConnectAndInitAsync(RealtimeHost host)
+    private static async Task<GraphQLWebSocketClient> ConnectAndInitAsync(RealtimeHost host)
     {
-        var client = await WsTestClient.ConnectAsync(host.WebSocketAddress, Protocol);
+        var client = await GraphQLWebSocketClient.ConnectAsync(host.WebSocketAddress, Protocol);
         await client.SendAsync("""{"type":"connection_init","payload":{}}""");
         Assert.Equal("connection_ack", (string)(await client.ReceiveAsync())["type"]!);
         return client;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GraphApi.Server.Tests.Infrastructure;
 using GraphApi.Server.Tests.WebSockets.Realtime;
 
 namespace GraphApi.Server.Tests.WebSockets;
@@ -19,7 +18,7 @@ public sealed class NpmClientTests
 
     private static async Task RunClientAsync(string script)
     {
-        var clientsDirectory = FindClientsDirectory();
+        var clientsDirectory = RepositoryRoot.Combine("tests", "clients");
         if (!Directory.Exists(Path.Combine(clientsDirectory, "node_modules")))
         {
             var install = await ExternalProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], clientsDirectory, TimeSpan.FromMinutes(5));
@@ -31,19 +30,5 @@ public sealed class NpmClientTests
 
         Assert.True(run.ExitCode == 0, $"{script} failed:\n{run.StdErr}");
         Assert.Equal(Enumerable.Range(1, EventCount).Reverse(), JsonSerializer.Deserialize<int[]>(run.StdOut)!);
-    }
-
-    private static string FindClientsDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "clients");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/clients not found above " + AppContext.BaseDirectory);
     }
 }

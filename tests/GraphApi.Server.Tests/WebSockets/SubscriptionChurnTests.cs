@@ -3,7 +3,6 @@ using System.Text;
 using GraphApi.Server.Execution;
 using GraphApi.Server.PubSub;
 using GraphApi.Server.PubSub.Redis;
-using GraphApi.Server.Tests.Infrastructure;
 using GraphApi.Server.Tests.PubSub.Redis;
 using GraphApi.Server.Tests.WebSockets.Realtime;
 using GraphQL;
@@ -85,7 +84,7 @@ public sealed class SubscriptionChurnTests
     /// <summary>Subscribe, wait, then complete (and go on with a query to prove the socket lives), close or abort.</summary>
     private static async Task TransportWsRoundAsync(RealtimeHost host, TimeSpan wait, int ending)
     {
-        var client = await WsTestClient.ConnectAsync(host.WebSocketAddress, "graphql-transport-ws");
+        var client = await GraphQLWebSocketClient.ConnectAsync(host.WebSocketAddress, "graphql-transport-ws");
         await using (client)
         {
             await client.SendAsync("""{"type":"connection_init"}""");
@@ -109,7 +108,7 @@ public sealed class SubscriptionChurnTests
 
     private static async Task LegacyWsRoundAsync(RealtimeHost host, TimeSpan wait, int ending)
     {
-        var client = await WsTestClient.ConnectAsync(host.WebSocketAddress, "graphql-ws");
+        var client = await GraphQLWebSocketClient.ConnectAsync(host.WebSocketAddress, "graphql-ws");
         await using (client)
         {
             await client.SendAsync("""{"type":"connection_init","payload":{}}""");

@@ -15,8 +15,8 @@ public sealed class SubscriptionLifetimeTests
 
         host.Feed.Publish(1);
         host.Feed.Publish(2);
-        var first = (string)(await client.ReceiveSkippingKeepAliveAsync("next"))["payload"]!["data"]!["eventScope"]!;
-        var second = (string)(await client.ReceiveSkippingKeepAliveAsync("next"))["payload"]!["data"]!["eventScope"]!;
+        var first = (string)(await client.ReceiveAsync("next"))["payload"]!["data"]!["eventScope"]!;
+        var second = (string)(await client.ReceiveAsync("next"))["payload"]!["data"]!["eventScope"]!;
 
         Assert.NotEqual(first, second);
     }

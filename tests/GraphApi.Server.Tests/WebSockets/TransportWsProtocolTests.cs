@@ -49,7 +49,7 @@ public sealed class TransportWsProtocolTests
     public async Task Ack_may_carry_no_payload_and_ping_is_answered_with_pong_echoing_its_payload()
     {
         await using var host = await RealtimeHost.StartAsync();
-        await using var client = await WsTestClient.ConnectAsync(host.WebSocketAddress, Protocol);
+        await using var client = await GraphQLWebSocketClient.ConnectAsync(host.WebSocketAddress, Protocol);
 
         await client.SendAsync("""{"type":"ping","payload":{"n":7}}""");
         var pong = await client.ReceiveAsync();
@@ -123,7 +123,7 @@ public sealed class TransportWsProtocolTests
     public async Task Subscribe_before_the_ack_closes_4401()
     {
         await using var host = await RealtimeHost.StartAsync();
-        await using var client = await WsTestClient.ConnectAsync(host.WebSocketAddress, Protocol);
+        await using var client = await GraphQLWebSocketClient.ConnectAsync(host.WebSocketAddress, Protocol);
 
         await client.SendAsync("""{"id":"1","type":"subscribe","payload":{"query":"{ hello }"}}""");
 
@@ -134,7 +134,7 @@ public sealed class TransportWsProtocolTests
     public async Task A_rejected_init_closes_4403()
     {
         await using var host = await RealtimeHost.StartAsync(configureServices: UseTestAuthenticator);
-        await using var client = await WsTestClient.ConnectAsync(host.WebSocketAddress, Protocol);
+        await using var client = await GraphQLWebSocketClient.ConnectAsync(host.WebSocketAddress, Protocol);
 
         await client.SendAsync("""{"type":"connection_init","payload":{"authorization":"forged"}}""");
 
@@ -145,7 +145,7 @@ public sealed class TransportWsProtocolTests
     public async Task An_authenticated_connection_runs_as_its_user_and_closes_4403_when_the_credentials_expire()
     {
         await using var host = await RealtimeHost.StartAsync(o => o.KeepAliveInterval = TimeSpan.Zero, configureServices: UseTestAuthenticator);
-        await using var client = await WsTestClient.ConnectAsync(host.WebSocketAddress, Protocol);
+        await using var client = await GraphQLWebSocketClient.ConnectAsync(host.WebSocketAddress, Protocol);
         await client.SendAsync("""{"type":"connection_init","payload":{"authorization":"expiring:700"}}""");
         Assert.Equal("connection_ack", (string)(await client.ReceiveAsync())["type"]!);
         await client.SendAsync("""{"id":"s","type":"subscribe","payload":{"query":"subscription { events }"}}""");
@@ -176,7 +176,7 @@ public sealed class TransportWsProtocolTests
     {
         await using var host = await RealtimeHost.StartAsync(o => o.ConnectionInitTimeout = TimeSpan.FromMilliseconds(300));
         var started = DateTime.UtcNow; // before the upgrade: the server's timer cannot start earlier
-        await using var client = await WsTestClient.ConnectAsync(host.WebSocketAddress, Protocol);
+        await using var client = await GraphQLWebSocketClient.ConnectAsync(host.WebSocketAddress, Protocol);
 
         var close = await client.ReceiveCloseAsync();
 
@@ -224,9 +224,9 @@ public sealed class TransportWsProtocolTests
         Assert.Equal("pong", (string)(await client.ReceiveAsync())["type"]!); // no complete for s came first
     }
 
-    internal static async Task<WsTestClient> ConnectAndInitAsync(RealtimeHost host, JsonObject? payload = null)
+    internal static async Task<GraphQLWebSocketClient> ConnectAndInitAsync(RealtimeHost host, JsonObject? payload = null)
     {
-        var client = await WsTestClient.ConnectAsync(host.WebSocketAddress, Protocol);
+        var client = await GraphQLWebSocketClient.ConnectAsync(host.WebSocketAddress, Protocol);
         var init = new JsonObject { ["type"] = "connection_init" };
         if (payload is not null)
         {

@@ -19,7 +19,11 @@ public sealed class PeakMemoryTests(ITestOutputHelper output)
     [Fact]
     public async Task Fan_out_queries_and_400_one_megabyte_documents_keep_the_peak_working_set_under_1_GiB()
     {
-        await using var app = await AppProcess.StartAsync(new Dictionary<string, string> { ["Seed:SampleData"] = "true" });
+        await using var app = await AppProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Seed:SampleData"] = "true",
+            ["Jwt:SigningKey"] = GraphApiFactory.SigningKey,
+        });
         using var client = app.CreateClient();
         var token = await LoginAsync(client);
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using GraphApi.Auth;
-using GraphApi.Tests.Cli;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;

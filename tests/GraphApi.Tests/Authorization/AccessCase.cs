@@ -35,8 +35,11 @@ internal sealed record AccessCase(
     /// <summary>Paths that must not exist (e.g. a customer's list must end before other people's orders).</summary>
     public IReadOnlyList<string> Absent { get; init; } = [];
 
-    /// <summary>True for mutations another feature implements: an allowed caller may meet NOT_IMPLEMENTED or a payload.</summary>
-    public bool OnlyAccessMatters { get; init; }
+    /// <summary>
+    /// The whole <c>data</c> the caller must get, as JSON with the same placeholders as <see cref="Document"/>;
+    /// null when only <see cref="Granted"/> and <see cref="Denied"/> are checked.
+    /// </summary>
+    public string? Payload { get; init; }
 
     /// <summary>An allowed caller's mutation: it changes data.</summary>
     public bool Writes => Denied.Count == 0 && Document.TrimStart().StartsWith("mutation", StringComparison.Ordinal);

@@ -42,13 +42,13 @@ internal static class AuthorizationMatrix
 
         void Row(string label, string[] rules, Caller caller, string document,
             (string Path, string Code)[]? denied = null, string[]? granted = null, string[]? absent = null,
-            Func<GraphApiFixture, Task>? nothingWritten = null, bool onlyAccessMatters = false) =>
+            Func<GraphApiFixture, Task>? nothingWritten = null, string? payload = null) =>
             cases.Add(new AccessCase($"{label} as {caller}", rules, caller, document, denied ?? [],
                 [.. granted ?? [], .. document.StartsWith("query", StringComparison.Ordinal) ? ["sibling"] : Array.Empty<string>()],
                 nothingWritten)
             {
                 Absent = absent ?? [],
-                OnlyAccessMatters = onlyAccessMatters,
+                Payload = payload,
             });
 
         // Each query also selects a public sibling field: a denial must never take it down.
@@ -158,39 +158,64 @@ internal static class AuthorizationMatrix
             """mutation { restockProduct(input: { productId: "{product0}", quantity: 1 }) { product { stock } } }""",
             granted: ["restockProduct.product"]);
 
-        // placeOrder, cancelOrder and updateOrderStatus belong to the Orders feature: here only access matters.
+        // placeOrder, cancelOrder and updateOrderStatus: every signed-in caller gets the full payload it is owed.
         Row("placeOrder", [PlaceOrder], Anonymous,
             """mutation { placeOrder(input: { items: [{ productId: "{product2}", quantity: 1 }] }) { order { id } } }""",
             denied: [("placeOrder", NotAuthenticated)],
             nothingWritten: f => AssertStockAsync(f, 2));
-        foreach (var caller in new[] { Owner, OtherCustomer, Admin })
+        foreach (var (caller, username) in new[] { (Owner, "Alice"), (OtherCustomer, "bob"), (Admin, "admin") })
         {
             Row("placeOrder", [PlaceOrder], caller,
-                """mutation { placeOrder(input: { items: [{ productId: "{product1}", quantity: 1 }] }) { order { id } } }""",
-                onlyAccessMatters: true);
+                """
+                mutation { placeOrder(input: { items: [{ productId: "{product1}", quantity: 2 }] }) {
+                  order { status total customer { username } items { quantity unitPrice lineTotal product { id stock } } }
+                  errors { __typename } } }
+                """,
+                granted: ["placeOrder.order"],
+                payload: $$"""
+                    { "placeOrder": { "order": { "status": "PENDING", "total": 49.00, "customer": { "username": "{{username}}" },
+                      "items": [{ "quantity": 2, "unitPrice": 24.50, "lineTotal": 49.00, "product": { "id": "{product1}", "stock": 38 } }] },
+                      "errors": null } }
+                    """);
         }
 
         Row("cancelOrder", [CancelOrder], Anonymous,
             """mutation { cancelOrder(input: { orderId: "{alicePaidOrder}" }) { order { id } } }""",
             denied: [("cancelOrder", NotAuthenticated)],
-            nothingWritten: f => AssertStatusAsync(f, OrderStatus.Paid));
-        foreach (var caller in new[] { Owner, OtherCustomer, Admin })
+            nothingWritten: f => AssertStatusAsync(f, f.Data.AliceOrders[1], OrderStatus.Paid));
+        const string cancelAliceOrder = """
+            mutation { cancelOrder(input: { orderId: "{aliceOrder}" }) {
+              order { id status items { product { stock } } } errors { __typename } } }
+            """;
+        foreach (var caller in new[] { Owner, Admin })
         {
-            Row("cancelOrder", [CancelOrder], caller,
-                """mutation { cancelOrder(input: { orderId: "{aliceOrder}" }) { order { id } } }""",
-                onlyAccessMatters: true);
+            // Cancelling restores the stock of both lines (1 of product0, 2 of product1).
+            Row("cancelOrder", [CancelOrder], caller, cancelAliceOrder, granted: ["cancelOrder.order"],
+                payload: """
+                    { "cancelOrder": { "order": { "id": "{aliceOrder}", "status": "CANCELLED",
+                      "items": [{ "product": { "stock": 13 } }, { "product": { "stock": 42 } }] }, "errors": null } }
+                    """);
         }
+
+        // Someone else's order is not found for this caller: no existence leak, and nothing changes.
+        Row("cancelOrder", [CancelOrder], OtherCustomer, cancelAliceOrder,
+            payload: """{ "cancelOrder": { "order": null, "errors": [{ "__typename": "OrderNotFoundError" }] } }""",
+            nothingWritten: f => AssertStatusAsync(f, f.Data.AliceOrders[0], OrderStatus.Pending));
 
         var deniedUpdate = """mutation { updateOrderStatus(input: { orderId: "{alicePaidOrder}", status: SHIPPED }) { order { id } } }""";
         foreach (var (caller, code) in new[] { (Anonymous, NotAuthenticated), (Owner, NotAuthorized), (OtherCustomer, NotAuthorized) })
         {
             Row("updateOrderStatus", [UpdateOrderStatus], caller, deniedUpdate, denied: [("updateOrderStatus", code)],
-                nothingWritten: f => AssertStatusAsync(f, OrderStatus.Paid));
+                nothingWritten: f => AssertStatusAsync(f, f.Data.AliceOrders[1], OrderStatus.Paid));
         }
 
         Row("updateOrderStatus", [UpdateOrderStatus], Admin,
-            """mutation { updateOrderStatus(input: { orderId: "{aliceOrder}", status: PAID }) { order { id } } }""",
-            onlyAccessMatters: true);
+            """
+            mutation { updateOrderStatus(input: { orderId: "{aliceOrder}", status: PAID }) {
+              order { id status } errors { __typename } } }
+            """,
+            granted: ["updateOrderStatus.order"],
+            payload: """{ "updateOrderStatus": { "order": { "id": "{aliceOrder}", "status": "PAID" }, "errors": null } }""");
 
         return cases;
     }
@@ -205,10 +230,9 @@ internal static class AuthorizationMatrix
         Assert.Equal(seeded.Stock, stock);
     }
 
-    /// <summary>Alice's PAID order is only ever the target of denied calls, so it must still be PAID.</summary>
-    private static async Task AssertStatusAsync(GraphApiFixture fixture, OrderStatus expected)
+    /// <summary>A denied call left <paramref name="order"/> in the status it was seeded with.</summary>
+    private static async Task AssertStatusAsync(GraphApiFixture fixture, Order order, OrderStatus expected)
     {
-        var order = fixture.Data.AliceOrders[1];
         Assert.Equal(expected, await fixture.Factory.WithDbAsync(db => db.Orders.Where(o => o.Id == order.Id).Select(o => o.Status).SingleAsync()));
     }
 }

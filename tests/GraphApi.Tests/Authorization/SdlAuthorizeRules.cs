@@ -10,31 +10,41 @@ namespace GraphApi.Tests.Authorization;
 /// </summary>
 internal static class SdlAuthorizeRules
 {
+    /// <summary>The rules of every <c>*.graphql</c> file in <paramref name="schemaDirectory"/>.</summary>
     public static IReadOnlySet<string> Read(string schemaDirectory)
     {
         var rules = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(schemaDirectory, "*.graphql"))
         {
-            var document = Parser.Parse(File.ReadAllText(file));
-            foreach (var definition in document.Definitions)
-            {
-                var (typeName, directives, fields) = definition switch
-                {
-                    GraphQLObjectTypeDefinition o => (o.Name.StringValue, o.Directives, o.Fields),
-                    GraphQLObjectTypeExtension x => (x.Name.StringValue, x.Directives, x.Fields),
-                    GraphQLInterfaceTypeDefinition i => (i.Name.StringValue, i.Directives, i.Fields),
-                    _ => (null, null, null),
-                };
-                if (typeName is null)
-                {
-                    continue;
-                }
+            rules.UnionWith(Parse(File.ReadAllText(file)));
+        }
 
-                Add(rules, typeName, directives);
-                foreach (var field in fields?.Items ?? [])
-                {
-                    Add(rules, $"{typeName}.{field.Name.StringValue}", field.Directives);
-                }
+        return rules;
+    }
+
+    /// <summary>The rules of one SDL document.</summary>
+    public static IReadOnlySet<string> Parse(string sdl)
+    {
+        var rules = new HashSet<string>(StringComparer.Ordinal);
+        var document = Parser.Parse(sdl);
+        foreach (var definition in document.Definitions)
+        {
+            var (typeName, directives, fields) = definition switch
+            {
+                GraphQLObjectTypeDefinition o => (o.Name.StringValue, o.Directives, o.Fields),
+                GraphQLObjectTypeExtension x => (x.Name.StringValue, x.Directives, x.Fields),
+                GraphQLInterfaceTypeDefinition i => (i.Name.StringValue, i.Directives, i.Fields),
+                _ => (null, null, null),
+            };
+            if (typeName is null)
+            {
+                continue;
+            }
+
+            Add(rules, typeName, directives);
+            foreach (var field in fields?.Items ?? [])
+            {
+                Add(rules, $"{typeName}.{field.Name.StringValue}", field.Directives);
             }
         }
 

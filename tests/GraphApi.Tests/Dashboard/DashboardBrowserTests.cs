@@ -3,6 +3,7 @@ using GraphApi.Tests.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace GraphApi.Tests.Dashboard;
 
@@ -33,27 +34,56 @@ public sealed class DashboardBrowserTests
         var productId = await CreateProductAsync(admin);
         var customer = new GraphQLTestClient(http, await RegisterCustomerAsync(http));
 
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "dashboard-live.png");
-        File.Delete(screenshot);
-        await using var browser = await BrowserCheck.StartAsync(address, AdminName, AdminPassword, screenshot);
-        Assert.Equal("live", await browser.ReadLineAsync());
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        var page = await browser.NewPageAsync(1280, 800);
+        page.SetDefaultTimeout(20_000);
+        var problems = new List<string>();
+        page.PageError += (_, error) => problems.Add("page error: " + error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add($"console: {message.Text} ({message.Location})");
+            }
+        };
+
+        await page.GotoAsync(new Uri(address, "/dashboard").ToString());
+        await page.FillAsync("input[name=\"usernameOrEmail\"]", AdminName);
+        await page.FillAsync("input[name=\"password\"]", AdminPassword);
+        await page.ClickAsync("button[type=\"submit\"]");
+        await page.WaitForSelectorAsync("#connection[data-state=\"live\"]");
+        await page.WaitForFunctionAsync("() => document.querySelector('#order-count').textContent !== ''");
 
         var placed = await customer.PostAsync(
             "mutation($p: ID!) { placeOrder(input: { items: [{ productId: $p, quantity: 2 }] }) { order { id } } }",
             new { p = productId });
         var orderId = placed.AssertNoErrors().Data!["placeOrder"]!["order"]!["id"]!.GetValue<string>();
-        await browser.WriteLineAsync($"{orderId} PENDING");
-        Assert.Equal($"seen {orderId} PENDING 0", await browser.ReadLineAsync()); // the new row is on top
+        Assert.Equal(0, await RowIndexOnceShownAsync(page, orderId, "PENDING")); // the new row is on top
 
         var updated = await admin.PostAsync(
             "mutation($o: ID!) { updateOrderStatus(input: { orderId: $o, status: PAID }) { order { status } } }",
             new { o = orderId });
         updated.AssertNoErrors();
-        await browser.WriteLineAsync($"{orderId} PAID");
-        Assert.Equal($"seen {orderId} PAID 0", await browser.ReadLineAsync());
+        Assert.Equal(0, await RowIndexOnceShownAsync(page, orderId, "PAID"));
 
-        Assert.Equal("errors []", await browser.FinishAsync());
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "dashboard-live.png");
+        File.Delete(screenshot);
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        Assert.Empty(problems);
         Assert.True(new FileInfo(screenshot).Length > 0, "The screenshot was not saved.");
+    }
+
+    /// <summary>Waits until the table shows <paramref name="orderId"/> with <paramref name="status"/>; returns its row index.</summary>
+    private static async Task<int> RowIndexOnceShownAsync(IPage page, string orderId, string status)
+    {
+        await page.WaitForFunctionAsync(
+            """
+            ([id, status]) => [...document.querySelectorAll('#orders tr')]
+              .some((row) => row.dataset.orderId === id && row.querySelector('[data-field="status"]').textContent === status)
+            """,
+            new[] { orderId, status });
+        return await page.EvaluateAsync<int>(
+            "(id) => [...document.querySelectorAll('#orders tr')].findIndex((row) => row.dataset.orderId === id)", orderId);
     }
 
     private static async Task<string> LoginAsync(HttpClient http, string usernameOrEmail, string password)

@@ -16,7 +16,7 @@ namespace GraphApi.Tests.Hosting;
 /// </summary>
 public sealed class GraphApiFactory : WebApplicationFactory<Program>
 {
-    public const string SigningKey = "integration-tests-signing-key-0123456789abcdef";
+    public const string SigningKey = AppProcess.TestSigningKey;
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "graphapi-tests-" + Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;

@@ -13,7 +13,7 @@ public sealed class IdeBrowserTests(ITestOutputHelper output)
 {
     private const string Query = "{ products(first: 1) { totalCount } }";
 
-    [RequiresBrowserFact]
+    [RequiresExternalFact(ExternalNeed.Chromium, ExternalNeed.IdeAssets)]
     public async Task The_ide_runs_a_query_against_its_own_server_and_shows_the_result()
     {
         using var factory = new GraphApiFactory(new Dictionary<string, string?> { ["GraphQL:Ide:Enabled"] = "true" });
@@ -22,14 +22,8 @@ public sealed class IdeBrowserTests(ITestOutputHelper output)
         var data = await factory.WithDbAsync(TestData.SeedAsync);
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = RequiresBrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        var page = await browser.NewPageAsync(1440, 900);
         page.Console += (_, message) => output.WriteLine($"console {message.Type}: {message.Text}");
 
         try

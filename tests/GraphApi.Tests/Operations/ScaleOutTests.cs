@@ -4,7 +4,6 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GraphApi.Server.Tests.Infrastructure;
 using GraphApi.Tests.Hosting;
 using GraphApi.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -21,14 +20,9 @@ public sealed class ScaleOutTests(PostgresServerFixture postgres, ITestOutputHel
     private const int Orders = 200;
     private const int Stock = 50;
 
-    [RequiresPostgresFact]
+    [RequiresExternalFact(ExternalNeed.Postgres, ExternalNeed.Redis)]
     public async Task Two_instances_sell_exactly_the_stock_without_errors_and_share_events()
     {
-        if (ExternalTools.Find(RedisServer.Program) is null && !ExternalTools.ExternalToolsRequired)
-        {
-            return; // Redis missing and not required: nothing to scale out over
-        }
-
         await using var redis = await RedisServer.StartAsync();
         var settings = ProcessGraphQL.PostgresSettings(await postgres.CreateDatabaseAsync(), redis.Configuration);
         await using var a = await AppProcess.StartAsync(settings);

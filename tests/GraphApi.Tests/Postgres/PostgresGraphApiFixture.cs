@@ -11,5 +11,5 @@ public sealed class PostgresGraphApiFixture(PostgresServerFixture server)
     : GraphApiFixture(async () => GraphApiFactory.ForPostgres(await server.CreateDatabaseAsync()))
 {
     public override Task InitializeAsync() =>
-        PostgresBinaries.Directory is null && !PostgresBinaries.Required ? Task.CompletedTask : base.InitializeAsync();
+        PostgresBinaries.SkipReason is not null ? Task.CompletedTask : base.InitializeAsync();
 }

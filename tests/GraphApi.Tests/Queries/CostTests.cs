@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using GraphApi.Server.Tests.Infrastructure;
 using GraphApi.Tests.Hosting;
 using Xunit.Abstractions;
 
@@ -81,7 +80,7 @@ public sealed class CostTests(GraphApiFixture fixture, ITestOutputHelper output)
     [MemberData(nameof(Samples))]
     public async Task Every_sample_operation_passes_with_its_reported_cost(string fileName, long expected)
     {
-        var path = Path.Combine(SampleDirectory(), fileName);
+        var path = Path.Combine(RepositoryRoot.Combine("samples", "operations"), fileName);
         var sidecar = Path.ChangeExtension(path, ".variables.json");
         var variables = File.Exists(sidecar) ? JsonNode.Parse(await File.ReadAllTextAsync(sidecar)) : null;
 
@@ -153,15 +152,4 @@ public sealed class CostTests(GraphApiFixture fixture, ITestOutputHelper output)
     }
 
     private static long? Estimated(GraphQLResponse response) => (long?)response.Json["extensions"]?["cost"]?["estimated"];
-
-    private static string SampleDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "samples", "operations");
-            if (Directory.Exists(candidate))
-                return candidate;
-        }
-        throw new DirectoryNotFoundException("samples/operations was not found above " + AppContext.BaseDirectory);
-    }
 }

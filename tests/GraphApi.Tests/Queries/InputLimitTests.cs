@@ -149,7 +149,7 @@ public sealed class InputLimitTests(GraphApiFixture fixture) : IClassFixture<Gra
     [Fact]
     public async Task The_limits_hold_over_a_websocket_too()
     {
-        await using var socket = await SocketClient.ConnectAsync(fixture.Factory.Server, SocketClient.TransportWs);
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(fixture.Factory.Server, GraphQLWebSocketClient.TransportWs);
         await socket.InitAsync();
         var order = Enumerable.Range(0, 11).Select(_ => Obj("name", "ASC")).ToArray();
 

@@ -1,5 +1,5 @@
+using GraphApi.Orders;
 using GraphApi.Server.Schema.Nodes;
-using GraphApi.Server.Tests.Infrastructure;
 using GraphApi.Tests.Hosting;
 
 namespace GraphApi.Tests.Realtime;
@@ -20,7 +20,7 @@ public sealed class RedisAcrossInstancesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (ExternalTools.Find(RedisServer.Program) is null && !ExternalTools.ExternalToolsRequired)
+        if (ExternalNeeds.SkipReason(ExternalNeed.Redis) is not null)
         {
             return; // the test itself skips with the reason
         }
@@ -54,10 +54,10 @@ public sealed class RedisAcrossInstancesTests : IAsyncLifetime
     [RequiresRedisFact]
     public async Task Events_cross_instances_and_survive_a_redis_restart()
     {
-        await using var dashboard = await SocketClient.ConnectAsync(_b.Server, SocketClient.TransportWs);
+        await using var dashboard = await GraphQLWebSocketClient.ConnectAsync(_b.Server, GraphQLWebSocketClient.TransportWs);
         await dashboard.InitAsync(_b.TokenFor(_data.Admin));
         await dashboard.SendAsync(new { id = "d", type = "subscribe", payload = new { query = Events } });
-        await Task.Delay(1000); // let B subscribe its Redis channel
+        await SubscriberSignal.WaitForRedisSubscriberAsync(_redis, OrderTopics.AllOrders); // B subscribed its Redis channel
 
         var first = await PlaceOrderOnAAsync();
         Assert.Equal(first, await NextOrderIdAsync(dashboard));
@@ -92,6 +92,6 @@ public sealed class RedisAcrossInstancesTests : IAsyncLifetime
         return response.Data!["placeOrder"]!["order"]!["id"]!.GetValue<string>();
     }
 
-    private static async Task<string> NextOrderIdAsync(SocketClient socket) =>
+    private static async Task<string> NextOrderIdAsync(GraphQLWebSocketClient socket) =>
         (await socket.ReceiveAsync("next"))["payload"]!["data"]!["orderEvents"]!["order"]!["id"]!.GetValue<string>();
 }

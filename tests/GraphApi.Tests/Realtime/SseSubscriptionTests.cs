@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using GraphApi.Orders;
 using GraphApi.Server.Schema.Nodes;
 using GraphApi.Tests.Hosting;
 
@@ -12,6 +13,7 @@ public sealed class SseSubscriptionTests(GraphApiFixture fixture) : IClassFixtur
     [Fact]
     public async Task An_admin_follows_orderEvents_over_sse()
     {
+        await fixture.Factory.WaitForSubscribersAsync(OrderTopics.AllOrders, 0); // an earlier test's subscription is gone
         using var http = fixture.Factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
@@ -24,7 +26,7 @@ public sealed class SseSubscriptionTests(GraphApiFixture fixture) : IClassFixtur
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         await using var stream = await response.Content.ReadAsStreamAsync();
         using var reader = new StreamReader(stream);
-        await Task.Delay(1000); // let the server register the subscription before the mutation runs
+        await fixture.Factory.WaitForSubscribersAsync(OrderTopics.AllOrders, 1);
 
         var placed = await fixture.Alice.PostAsync(
             "mutation($p: ID!) { placeOrder(input: { items: [{ productId: $p, quantity: 2 }] }) { order { id } } }",

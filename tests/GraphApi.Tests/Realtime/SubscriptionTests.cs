@@ -1,4 +1,4 @@
-using System.Net.WebSockets;
+using GraphApi.Orders;
 using GraphApi.Server.Schema.Nodes;
 using GraphApi.Tests.Hosting;
 
@@ -19,10 +19,11 @@ public sealed class SubscriptionTests(GraphApiFixture fixture) : IClassFixture<G
     public async Task An_admin_status_change_reaches_the_customers_subscription()
     {
         var order = fixture.Data.AliceOrders[0]; // PENDING
-        await using var alice = await SocketClient.ConnectAsync(fixture.Factory.Server, SocketClient.TransportWs);
+        await fixture.Factory.WaitForSubscribersAsync(OrderTopics.Order(order.Id), 0); // an earlier test's subscription is gone
+        await using var alice = await GraphQLWebSocketClient.ConnectAsync(fixture.Factory.Server, GraphQLWebSocketClient.TransportWs);
         await alice.InitAsync(fixture.Factory.TokenFor(fixture.Data.Alice));
         await alice.SendAsync(new { id = "1", type = "subscribe", payload = new { query = StatusChanged, variables = new { id = Id(order.Id) } } });
-        await Task.Delay(1000); // let the server register the subscription before the mutation runs
+        await fixture.Factory.WaitForSubscribersAsync(OrderTopics.Order(order.Id), 1);
 
         var update = await fixture.Admin.PostAsync(
             "mutation($id: ID!) { updateOrderStatus(input: { orderId: $id, status: PAID }) { order { status } errors { __typename } } }",
@@ -40,15 +41,16 @@ public sealed class SubscriptionTests(GraphApiFixture fixture) : IClassFixture<G
     }
 
     [Theory]
-    [InlineData(SocketClient.TransportWs)]
-    [InlineData(SocketClient.LegacyWs)]
+    [InlineData(GraphQLWebSocketClient.TransportWs)]
+    [InlineData(GraphQLWebSocketClient.LegacyWs)]
     public async Task An_admin_dashboard_sees_placements_over_both_protocols(string protocol)
     {
-        var legacy = protocol == SocketClient.LegacyWs;
-        await using var admin = await SocketClient.ConnectAsync(fixture.Factory.Server, protocol);
+        var legacy = protocol == GraphQLWebSocketClient.LegacyWs;
+        await fixture.Factory.WaitForSubscribersAsync(OrderTopics.AllOrders, 0); // an earlier test's subscription is gone
+        await using var admin = await GraphQLWebSocketClient.ConnectAsync(fixture.Factory.Server, protocol);
         await admin.InitAsync(fixture.Factory.TokenFor(fixture.Data.Admin));
         await admin.SendAsync(new { id = "d", type = legacy ? "start" : "subscribe", payload = new { query = Events } });
-        await Task.Delay(1000); // let the server register the subscription before the mutation runs
+        await fixture.Factory.WaitForSubscribersAsync(OrderTopics.AllOrders, 1);
 
         var placed = await fixture.Bob.PostAsync(
             "mutation($p: ID!) { placeOrder(input: { items: [{ productId: $p, quantity: 1 }] }) { order { id } errors { __typename } } }",
@@ -91,7 +93,7 @@ public sealed class SubscriptionTests(GraphApiFixture fixture) : IClassFixture<G
             "alice-order" => (StatusChanged, new { id = Id(fixture.Data.AliceOrders[1].Id) }),
             _ => (StatusChanged, (object?)new { id = Id(987_654) }),
         };
-        await using var socket = await SocketClient.ConnectAsync(fixture.Factory.Server, SocketClient.TransportWs);
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(fixture.Factory.Server, GraphQLWebSocketClient.TransportWs);
         await socket.InitAsync(token);
 
         await socket.SendAsync(new { id = "x", type = "subscribe", payload = new { query, variables } });
@@ -105,35 +107,32 @@ public sealed class SubscriptionTests(GraphApiFixture fixture) : IClassFixture<G
     [Fact]
     public async Task A_bad_token_in_connection_init_closes_4403()
     {
-        await using var socket = await SocketClient.ConnectAsync(fixture.Factory.Server, SocketClient.TransportWs);
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(fixture.Factory.Server, GraphQLWebSocketClient.TransportWs);
 
         await socket.SendAsync(new { type = "connection_init", payload = new { Authorization = "Bearer not.a.token" } });
 
-        Assert.Null(await socket.ReceiveAsync());
-        Assert.Equal((WebSocketCloseStatus)4403, socket.CloseStatus);
+        Assert.Equal(4403, (await socket.ReceiveCloseAsync()).Code);
     }
 
     [Fact]
     public async Task A_bad_token_on_the_upgrade_request_closes_4403()
     {
-        await using var socket = await SocketClient.ConnectAsync(fixture.Factory.Server, SocketClient.TransportWs, upgradeToken: "garbage");
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(fixture.Factory.Server, GraphQLWebSocketClient.TransportWs, upgradeToken: "garbage");
 
         await socket.SendAsync(new { type = "connection_init" });
 
-        Assert.Null(await socket.ReceiveAsync());
-        Assert.Equal((WebSocketCloseStatus)4403, socket.CloseStatus);
+        Assert.Equal(4403, (await socket.ReceiveCloseAsync()).Code);
     }
 
     [Fact]
     public async Task The_legacy_protocol_answers_a_bad_token_with_connection_error_then_4403()
     {
-        await using var socket = await SocketClient.ConnectAsync(fixture.Factory.Server, SocketClient.LegacyWs);
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(fixture.Factory.Server, GraphQLWebSocketClient.LegacyWs);
 
         await socket.SendAsync(new { type = "connection_init", payload = new { authorization = "Bearer nope" } });
 
         await socket.ReceiveAsync("connection_error");
-        Assert.Null(await socket.ReceiveAsync());
-        Assert.Equal((WebSocketCloseStatus)4403, socket.CloseStatus);
+        Assert.Equal(4403, (await socket.ReceiveCloseAsync()).Code);
     }
 
     [Fact]

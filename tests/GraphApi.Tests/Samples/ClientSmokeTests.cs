@@ -1,6 +1,4 @@
-using GraphApi.Server.Tests.Infrastructure;
 using GraphApi.Data.Seeding;
-using GraphApi.Tests.Cli;
 
 namespace GraphApi.Tests.Samples;
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using GraphApi.Orders;
 using GraphApi.Tests.Hosting;
+using GraphApi.Tests.Realtime;
 
 namespace GraphApi.Tests.Samples;
 
@@ -9,7 +11,7 @@ namespace GraphApi.Tests.Samples;
 /// </summary>
 public sealed class SampleOperationTests(GraphApiFixture fixture) : IClassFixture<GraphApiFixture>
 {
-    private static readonly string OperationsDirectory = FindOperationsDirectory();
+    private static readonly string OperationsDirectory = RepositoryRoot.Combine("samples", "operations");
 
     public static TheoryData<string> Operations()
     {
@@ -49,6 +51,7 @@ public sealed class SampleOperationTests(GraphApiFixture fixture) : IClassFixtur
     /// <summary>Subscribes over SSE as the admin, places an order to raise an event, and returns the first event's data.</summary>
     private async Task<JsonNode?> FirstEventAsync(string subscription)
     {
+        await fixture.Factory.WaitForSubscribersAsync(OrderTopics.AllOrders, 0); // an earlier test's subscription is gone
         using var http = fixture.Factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
@@ -58,7 +61,7 @@ public sealed class SampleOperationTests(GraphApiFixture fixture) : IClassFixtur
         request.Headers.Authorization = new("Bearer", fixture.Factory.TokenFor(fixture.Data.Admin));
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        await Task.Delay(1000); // let the server register the subscription before the order is placed
+        await fixture.Factory.WaitForSubscribersAsync(OrderTopics.AllOrders, 1); // the sample subscribes orderEvents
 
         var placeOrder = Path.Combine(OperationsDirectory, "place-order.graphql");
         (await fixture.Admin.PostAsync(
@@ -77,19 +80,5 @@ public sealed class SampleOperationTests(GraphApiFixture fixture) : IClassFixtur
         }
 
         throw new InvalidOperationException("The subscription ended without an event.");
-    }
-
-    private static string FindOperationsDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "samples", "operations");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("samples/operations was not found above " + AppContext.BaseDirectory);
     }
 }

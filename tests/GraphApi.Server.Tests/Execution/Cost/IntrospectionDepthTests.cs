@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using GraphApi.Server.Execution;
-using GraphApi.Server.Tests.Infrastructure;
 
 namespace GraphApi.Server.Tests.Execution.Cost;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using GraphApi.Server.PubSub.Redis;
-using GraphApi.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,6 +1,5 @@
 using GraphApi.Server.PubSub;
 using GraphApi.Server.PubSub.Redis;
-using GraphApi.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GraphApi.Server.Tests.PubSub.Redis;

@@ -102,9 +102,9 @@ public sealed class OperationCapTests
         ["payload"] = new JsonObject { ["query"] = "subscription { events }" },
     };
 
-    internal static async Task<WsTestClient> ConnectAndInitAsync(RealtimeHost host, string protocol)
+    internal static async Task<GraphQLWebSocketClient> ConnectAndInitAsync(RealtimeHost host, string protocol)
     {
-        var client = await WsTestClient.ConnectAsync(host.WebSocketAddress, protocol);
+        var client = await GraphQLWebSocketClient.ConnectAsync(host.WebSocketAddress, protocol);
         await client.SendAsync("""{"type":"connection_init","payload":{}}""");
         Assert.Equal("connection_ack", (string)(await client.ReceiveAsync())["type"]!);
         return client;

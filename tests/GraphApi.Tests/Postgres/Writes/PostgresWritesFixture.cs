@@ -46,7 +46,7 @@ public sealed class PostgresWritesFixture(PostgresServerFixture server) : IAsync
 
     public async Task InitializeAsync()
     {
-        if (PostgresBinaries.Directory is null && !PostgresBinaries.Required)
+        if (PostgresBinaries.SkipReason is not null)
         {
             return;
         }

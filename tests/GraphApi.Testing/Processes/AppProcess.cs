@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
-namespace GraphApi.Tests.Hosting;
+namespace GraphApi.Testing;
 
 /// <summary>
 /// The built application as a process of its own (Production, Kestrel on 127.0.0.1 and a free port, a temp SQLite
@@ -48,11 +47,12 @@ public sealed class AppProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Starts GraphApi.dll from the test binaries; <paramref name="settings"/> (e.g. <c>Jwt:SigningKey</c>) become environment variables.</summary>
     public static async Task<AppProcess> StartAsync(IDictionary<string, string>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "graphapi-process-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = StartInfo(directory, settings);
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
 
@@ -124,7 +124,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "GraphApi.dll"));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Database"] = $"Data Source={Path.Combine(directory, "graphapi.db")}";
-        start.Environment["Jwt__SigningKey"] = GraphApiFactory.SigningKey;
+        start.Environment["Jwt__SigningKey"] = TestSigningKey; // settings may name another
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -132,6 +132,9 @@ public sealed class AppProcess : IAsyncDisposable
 
         return start;
     }
+
+    /// <summary>The key the in-process test factory signs with too, so tokens minted in tests are accepted.</summary>
+    public const string TestSigningKey = "integration-tests-signing-key-0123456789abcdef";
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
 
@@ -189,12 +192,5 @@ public sealed class AppProcess : IAsyncDisposable
                 _output.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,4 +1,4 @@
-namespace GraphApi.Server.Tests.Infrastructure;
+namespace GraphApi.Testing;
 
 /// <summary>graphql-js's <c>getIntrospectionQuery()</c> with its default options, as IDEs (Banana Cake Pop, GraphiQL) send it.</summary>
 public static class StandardIntrospectionQuery

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
-namespace GraphApi.Tests.Infrastructure;
+namespace GraphApi.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster in a temp directory on 127.0.0.1 and a free port, for the tests of one
@@ -37,7 +35,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
 
         var directory = System.IO.Directory.CreateTempSubdirectory("graphapi-pg-").FullName;
         var dataDirectory = Path.Combine(directory, "data");
-        _port = FindFreePort();
+        _port = FreePort.Next();
         try
         {
             if (Environment.IsPrivilegedProcess)
@@ -107,13 +105,6 @@ public sealed class PostgresServerFixture : IAsyncLifetime
 
     private string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Pooling=false";
-
-    private static int FindFreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static Task RunPostgresToolAsync(string tool, string[] arguments)
     {

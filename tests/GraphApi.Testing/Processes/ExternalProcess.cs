@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace GraphApi.Server.Tests.Infrastructure;
+namespace GraphApi.Testing;
 
 /// <summary>Runs a program to completion (or a deadline) and keeps its exit code and combined output.</summary>
-internal sealed record ExternalProcess(int ExitCode, string StdOut, string StdErr)
+public sealed record ExternalProcess(int ExitCode, string StdOut, string StdErr)
 {
     /// <summary>Standard output followed by standard error.</summary>
     public string Output => StdOut + StdErr;

@@ -3,14 +3,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace GraphApi.Server.Tests.Infrastructure;
+namespace GraphApi.Testing;
 
 /// <summary>
 /// A throwaway <c>redis-server</c> for one test: its own temp directory and free port on 127.0.0.1, no persistence.
 /// It can be stopped and started again on the same port (to test reconnects); disposing stops it and deletes the
 /// directory. Use with <see cref="RequiresRedisFactAttribute"/>.
 /// </summary>
-internal sealed class RedisServer : IAsyncDisposable
+public sealed class RedisServer : IAsyncDisposable
 {
     public const string Program = "redis-server";
 
@@ -33,7 +33,7 @@ internal sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("graphapi-redis-").FullName;
-        var server = new RedisServer(directory, FreePort());
+        var server = new RedisServer(directory, FreePort.Next());
         try
         {
             await server.RestartAsync();
@@ -157,12 +157,5 @@ internal sealed class RedisServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

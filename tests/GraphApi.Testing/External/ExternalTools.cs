@@ -1,12 +1,13 @@
-namespace GraphApi.Server.Tests.Infrastructure;
+namespace GraphApi.Testing;
 
-/// <summary>Finds external programs that some tests need (node, npm, ...).</summary>
-internal static class ExternalTools
+/// <summary>Finds external programs that some tests need (node, npm, redis-server, ...).</summary>
+public static class ExternalTools
 {
-    /// <summary>Set to <c>1</c> (e.g. in CI) to make tests fail instead of skip when a tool is missing.</summary>
+    /// <summary>Set to <c>1</c> (e.g. in CI) to make tests fail instead of skip when something external is missing.</summary>
     public const string RequireExternalVariable = "GRAPHAPI_REQUIRE_EXTERNAL";
 
-    public static bool ExternalToolsRequired => Environment.GetEnvironmentVariable(RequireExternalVariable) == "1";
+    /// <summary>True when the environment demands that external services are really tested (CI).</summary>
+    public static bool Required => Environment.GetEnvironmentVariable(RequireExternalVariable) == "1";
 
     /// <summary>The full path of <paramref name="program"/> on PATH, or <see langword="null"/>.</summary>
     public static string? Find(string program)

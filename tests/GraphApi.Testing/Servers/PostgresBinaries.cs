@@ -1,20 +1,12 @@
-namespace GraphApi.Tests.Infrastructure;
+namespace GraphApi.Testing;
 
 /// <summary>Finds a local PostgreSQL server installation (Debian layout: /usr/lib/postgresql/NN/bin), 15 preferred.</summary>
-internal static class PostgresBinaries
+public static class PostgresBinaries
 {
-    public const string RequireExternalVariable = "GRAPHAPI_REQUIRE_EXTERNAL";
-
     public static string? Directory { get; } = Find();
 
-    /// <summary>True when the environment demands that external services are really tested (CI).</summary>
-    public static bool Required => Environment.GetEnvironmentVariable(RequireExternalVariable) == "1";
-
     /// <summary>Why PostgreSQL tests are skipped here, or null when they run (binaries found, or required).</summary>
-    public static string? SkipReason => Directory is null && !Required
-        ? "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin "
-            + $"(set {RequireExternalVariable}=1 to make this a failure)."
-        : null;
+    public static string? SkipReason => ExternalNeeds.SkipReason(ExternalNeed.Postgres);
 
     private static string? Find()
     {

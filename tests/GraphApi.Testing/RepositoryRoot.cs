@@ -1,7 +1,7 @@
-namespace GraphApi.Tests.Cli;
+namespace GraphApi.Testing;
 
 /// <summary>The checkout the test binaries were built from (the folder holding <c>GraphApi.sln</c>).</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
