@@ -16,7 +16,7 @@ internal sealed class GraphQLHttpHandler(
     public const string IdeDisabledMessage =
         "No GraphQL IDE is served here. Send GraphQL requests with GET ?query= or POST. "
         + "To use the Banana Cake Pop IDE, build the app with npm on PATH (its assets are fetched at build time) "
-        + "and set GraphQL:Ide:Enabled=true (it is on by default in Development only).";
+        + "and keep GraphQL:Ide:Enabled=true (the default).";
 
     public async Task HandleAsync(HttpContext context)
     {

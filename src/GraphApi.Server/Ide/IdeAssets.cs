@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,11 +13,11 @@ internal sealed class IdeAssets
 {
     public const string PageFileName = "index.html";
 
-    public IdeAssets(IOptions<IdeOptions> options, IHostEnvironment environment, ILogger<IdeAssets> logger)
+    public IdeAssets(IOptions<IdeOptions> options, ILogger<IdeAssets> logger)
     {
         var settings = options.Value;
         Path = settings.Path;
-        if (!(settings.Enabled ?? environment.IsDevelopment()))
+        if (!settings.Enabled)
         {
             return;
         }

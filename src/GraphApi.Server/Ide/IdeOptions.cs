@@ -6,9 +6,10 @@ namespace GraphApi.Server.Ide;
 public sealed class IdeOptions
 {
     /// <summary>
-    /// Whether browsers get the IDE. Default: null, meaning on in the Development environment and off elsewhere.
+    /// Whether browsers get the IDE. Default: true, in every environment (as Hot Chocolate does); set
+    /// <c>GraphQL:Ide:Enabled=false</c> to switch it off.
     /// </summary>
-    public bool? Enabled { get; set; }
+    public bool Enabled { get; set; } = true;
 
     /// <summary>
     /// The GraphQL path the IDE is served on; must equal the pattern given to <c>MapGraphQL</c>, because the IDE's

@@ -10,8 +10,8 @@ public static class IdeServiceCollectionExtensions
     /// <summary>
     /// Serves the prebuilt Banana Cake Pop IDE (from <see cref="IdeOptions.AssetsDirectory"/>) to browsers opening the
     /// GraphQL path, its assets from the path's sub-paths, and its connection settings (the same origin's endpoint
-    /// over HTTP and WebSocket) as <c>bcp-config.json</c> beside it. Off outside Development unless
-    /// <see cref="IdeOptions.Enabled"/> says otherwise; also off when the assets are missing. Register it before
+    /// over HTTP and WebSocket) as <c>bcp-config.json</c> beside it. On in every environment unless
+    /// <see cref="IdeOptions.Enabled"/> is false; off when the assets are missing. Register it before
     /// other transports that take browser GETs. Safe to call more than once.
     /// </summary>
     /// <param name="services">The service collection.</param>

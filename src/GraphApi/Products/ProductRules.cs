@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace GraphApi.Products;
 
 /// <summary>
-/// Validation rules for catalogue input (decisions.md, "Validation"). Each validator returns an error message,
+/// Validation rules for catalogue input (docs/rules.md, "Validation"). Each validator returns an error message,
 /// or null when the value is acceptable.
 /// </summary>
 internal static partial class ProductRules

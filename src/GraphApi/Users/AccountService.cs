@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GraphApi.Users;
 
 /// <summary>
-/// Registration and login (decisions.md "Validation" and "Strings"). Every failure is an error as data in the
-/// payload; nothing is written when there is one. A rate limit (decisions.md "Abuse resistance") is a RATE_LIMITED
+/// Registration and login (docs/rules.md, "Validation" and "Strings"). Every failure is an error as data in the
+/// payload; nothing is written when there is one. A rate limit (docs/rules.md, "Abuse resistance") is a RATE_LIMITED
 /// field error instead, raised before any password is hashed.
 /// </summary>
 internal sealed class AccountService(

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace GraphApi.Users;
 
 /// <summary>
-/// Normalization and validation rules for account input (decisions.md, "Strings" and "Validation").
+/// Normalization and validation rules for account input (docs/rules.md, "Strings" and "Validation").
 /// Each validator returns an error message, or null when the value is acceptable.
 /// </summary>
 internal static partial class UserRules

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GraphApi.Users.AdminBootstrap;
 
 /// <summary>
-/// Ensures the configured ADMIN exists (decisions.md "Admin bootstrap"); idempotent, so it runs at every start.
+/// Ensures the configured ADMIN exists (docs/rules.md, "Admin bootstrap"); idempotent, so it runs at every start.
 /// An existing user of that username is promoted only when its email is Admin:Email; otherwise start-up stops.
 /// </summary>
 internal sealed class AdminBootstrapper(AppDbContext db, IPasswordHasher hasher, ILogger<AdminBootstrapper> logger)
