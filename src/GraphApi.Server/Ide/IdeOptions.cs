@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace GraphApi.Server.Ide;
 
 /// <summary>Options of the Banana Cake Pop IDE served to browsers on the GraphQL path.</summary>
@@ -10,12 +8,6 @@ public sealed class IdeOptions
     /// <c>GraphQL:Ide:Enabled=false</c> to switch it off.
     /// </summary>
     public bool Enabled { get; set; } = true;
-
-    /// <summary>
-    /// The GraphQL path the IDE is served on; must equal the pattern given to <c>MapGraphQL</c>, because the IDE's
-    /// assets and configuration are served from its sub-paths. Default: <c>/graphql</c>.
-    /// </summary>
-    public PathString Path { get; set; } = "/graphql";
 
     /// <summary>
     /// The folder holding the IDE's prebuilt files (its <c>index.html</c>, <c>static/</c> and <c>LICENSE</c>).
