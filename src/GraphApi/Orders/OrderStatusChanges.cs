@@ -1,4 +1,5 @@
 using GraphApi.Data;
+using GraphApi.Server;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphApi.Orders;

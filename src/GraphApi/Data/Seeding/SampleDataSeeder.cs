@@ -1,6 +1,7 @@
 using GraphApi.Auth.PasswordHashing;
 using GraphApi.Orders;
 using GraphApi.Products;
+using GraphApi.Server;
 using GraphApi.Users;
 using Microsoft.EntityFrameworkCore;
 
