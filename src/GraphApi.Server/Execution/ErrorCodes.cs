@@ -52,9 +52,6 @@ public static class ErrorCodes
     /// <summary>A requested entity does not exist (where saying so leaks nothing, e.g. to an admin).</summary>
     public const string NotFound = "NOT_FOUND";
 
-    /// <summary>A field the server declares but does not serve yet.</summary>
-    public const string NotImplemented = "NOT_IMPLEMENTED";
-
     // Streaming transports (docs/rules.md, "Abuse resistance").
     /// <summary>
     /// A WebSocket connection already runs <see cref="WebSockets.GraphQLWebSocketOptions.MaxOperationsPerConnection"/>

@@ -80,15 +80,6 @@ internal sealed class RedisTopicBus : ITopicEventSender, ITopicEventReceiver
         return subscription;
     }
 
-    /// <summary>How many local subscribers share <paramref name="topic"/>'s Redis channel (0 when it has none).</summary>
-    internal int LocalSubscriberCount(string topic)
-    {
-        lock (_gate)
-        {
-            return _channels.TryGetValue(topic, out var channel) ? channel.LocalSubscribers : 0;
-        }
-    }
-
     private RedisTopicChannel Acquire(string topic)
     {
         lock (_gate)
