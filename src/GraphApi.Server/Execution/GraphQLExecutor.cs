@@ -39,6 +39,7 @@ internal sealed class GraphQLExecutor(
 
         // Also for cached documents: a cache hit skips the core rules but must still refuse what the transport cannot carry.
         var transportRule = request.QueriesOnly ? OperationTypeValidationRule.QueriesOnly
+            : request.RefuseMutations ? OperationTypeValidationRule.NoMutations
             : request.AllowSubscriptions ? null
             : OperationTypeValidationRule.NoSubscriptions;
         if (transportRule is not null)

@@ -59,14 +59,9 @@ internal sealed class SseTransport(
         var sink = new SseOperationSink(writer);
         try
         {
-            if (isGet && MutationOverGetCheck.Check(request!) is { } refused)
-            {
-                await sink.ErrorAsync([refused], operationEnded.Token);
-            }
-            else
-            {
-                await runner.RunAsync(request!, context.User, options.Value.SubscriptionBufferCapacity, sink, operationEnded.Token);
-            }
+            // EventSource can only GET: queries and subscriptions then, never a mutation (a GET must be safe).
+            await runner.RunAsync(
+                request!, context.User, options.Value.SubscriptionBufferCapacity, sink, operationEnded.Token, refuseMutations: isGet);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || credentialsExpired.IsCancellationRequested)
         {

@@ -20,13 +20,16 @@ internal sealed class GraphQLOperationRunner(
 {
     /// <summary>
     /// Executes <paramref name="request"/> and feeds <paramref name="sink"/> until the operation completes or
-    /// <paramref name="ct"/> fires; on return the event stream is unsubscribed and the scope disposed.
+    /// <paramref name="ct"/> fires; on return the event stream is unsubscribed and the scope disposed. With
+    /// <paramref name="refuseMutations"/> (SSE over GET) a mutation is refused as GraphQL over HTTP GET refuses it.
     /// </summary>
     public async Task RunAsync(
-        GraphQLRequest request, ClaimsPrincipal user, int bufferCapacity, IOperationSink sink, CancellationToken ct)
+        GraphQLRequest request, ClaimsPrincipal user, int bufferCapacity, IOperationSink sink, CancellationToken ct,
+        bool refuseMutations = false)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var result = await executor.ExecuteAsync(new GraphQLExecutionRequest(request, user, scope.ServiceProvider), ct).ConfigureAwait(false);
+        var result = await executor.ExecuteAsync(
+            new GraphQLExecutionRequest(request, user, scope.ServiceProvider, RefuseMutations: refuseMutations), ct).ConfigureAwait(false);
         if (result.Streams is { Count: > 0 } streams)
         {
             // Checked before cancellation on purpose: a stream exists now and holds a pub/sub registration that only

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using GraphApi.Auth;
 using GraphApi.Data;
 using GraphApi.Orders;
+using GraphApi.Server.Authorization;
 using GraphApi.Server.Execution;
 using GraphApi.Server.PubSub;
 using GraphApi.Server.Schema.Nodes;
@@ -35,10 +36,7 @@ internal sealed partial class SubscriptionResolvers
         // The same policy that guards the Order type everywhere else decides who may follow it.
         if (order is null || !(await authorization.AuthorizeAsync(context.User!, order, AppPolicies.OrderOwnerOrAdmin)).Succeeded)
         {
-            throw new ExecutionError("The current user is not authorized to access this resource.")
-            {
-                Code = ErrorCodes.AuthNotAuthorized,
-            };
+            throw AuthorizationErrors.NotAuthorized();
         }
 
         var subscription = await events.SubscribeAsync<OrderEventMessage>(OrderTopics.Order(id), context.CancellationToken);
