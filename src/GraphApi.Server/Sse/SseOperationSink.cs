@@ -1,3 +1,4 @@
+using GraphApi.Server.Streaming;
 using GraphApi.Server.WebSockets;
 using GraphQL;
 

@@ -1,4 +1,5 @@
 using GraphApi.Server.Http;
+using GraphApi.Server.Streaming;
 using GraphApi.Server.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using GraphApi.Server.Http;
+using GraphApi.Server.Streaming;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

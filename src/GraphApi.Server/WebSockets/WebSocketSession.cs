@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
 using GraphApi.Server.Execution;
+using GraphApi.Server.Streaming;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using GraphApi.Server.Streaming;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;

@@ -1,3 +1,4 @@
+using GraphApi.Server.Streaming;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,6 @@
 using GraphQL;
 
-namespace GraphApi.Server.WebSockets;
+namespace GraphApi.Server.Streaming;
 
 /// <summary>Where <see cref="GraphQLOperationRunner"/> delivers an operation's outcome; each transport frames it its own way.</summary>
 internal interface IOperationSink

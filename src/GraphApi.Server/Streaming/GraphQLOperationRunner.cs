@@ -7,7 +7,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace GraphApi.Server.WebSockets;
+namespace GraphApi.Server.Streaming;
 
 /// <summary>
 /// Runs one operation for a streaming transport (WebSocket, SSE): a DI scope that lives as long as the operation,
