@@ -18,7 +18,9 @@ internal sealed class KeyBatcher<TKey, TBatch>(Func<IReadOnlyList<TKey>, Cancell
         lock (_gate)
         {
             if (_batchByKey.TryGetValue(key, out var known))
+            {
                 return known;
+            }
 
             _pending ??= new Batch(this);
             _pending.Keys.Add(key);
@@ -42,7 +44,10 @@ internal sealed class KeyBatcher<TKey, TBatch>(Func<IReadOnlyList<TKey>, Cancell
         public async Task<TBatch> GetAsync(CancellationToken cancellationToken)
         {
             if (TryClaimDispatch())
+            {
                 await FetchAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return await _completion.Task.ConfigureAwait(false);
         }
 
@@ -51,11 +56,17 @@ internal sealed class KeyBatcher<TKey, TBatch>(Func<IReadOnlyList<TKey>, Cancell
             lock (owner._gate)
             {
                 if (_dispatched)
+                {
                     return false;
+                }
+
                 _dispatched = true;
                 // Keys asked for from now on start a new batch.
                 if (ReferenceEquals(owner._pending, this))
+                {
                     owner._pending = null;
+                }
+
                 return true;
             }
         }

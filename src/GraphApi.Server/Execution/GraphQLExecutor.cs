@@ -17,7 +17,7 @@ internal sealed class GraphQLExecutor(
     UnexpectedExceptionHandler unexpectedExceptionHandler) : IGraphQLExecutor
 {
 
-    public async Task<ExecutionResult> ExecuteAsync(GraphQLExecutionRequest request, CancellationToken ct)
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLExecutionRequest request, CancellationToken cancellationToken)
     {
         var executionOptions = new ExecutionOptions
         {
@@ -28,14 +28,16 @@ internal sealed class GraphQLExecutor(
             Extensions = request.Request.Extensions,
             User = request.User,
             RequestServices = request.RequestServices,
-            CancellationToken = ct,
+            CancellationToken = cancellationToken,
             Timeout = options.Value.ExecutionTimeout,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = unexpectedExceptionHandler.HandleAsync,
         };
 
         if (request.ReportCost)
+        {
             CostReport.Request(executionOptions);
+        }
 
         // Also for cached documents: a cache hit skips the core rules but must still refuse what the transport cannot carry.
         var transportRule = request.QueriesOnly ? OperationTypeValidationRule.QueriesOnly
@@ -52,7 +54,7 @@ internal sealed class GraphQLExecutor(
         {
             return await executer.ExecuteAsync(executionOptions).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The caller went away; GraphQL.NET throws here. Nobody reads this result, it only avoids an exception.
             return new ExecutionResult

@@ -37,11 +37,11 @@ internal sealed class SseTransport(
         var isGet = HttpMethods.IsGet(context.Request.Method);
         var (request, error) = isGet
             ? parser.ParseGet(context.Request)
-            : await parser.ParsePostAsync(context.Request, context.RequestAborted);
+            : await parser.ParsePostAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         if (error is not null)
         {
             // Not a GraphQL request at all: answered as GraphQL over HTTP would (graphql-sse defers to that spec).
-            await responseWriter.WriteErrorAsync(context, ResponseFormat.Json, error);
+            await responseWriter.WriteErrorAsync(context, ResponseFormat.Json, error).ConfigureAwait(false);
             return;
         }
 
@@ -49,8 +49,8 @@ internal sealed class SseTransport(
         context.Response.ContentType = EventStream + "; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no"; // nginx would otherwise hold events back
-        await context.Response.StartAsync(context.RequestAborted);
-        await context.Response.Body.FlushAsync(context.RequestAborted); // the headers go out now, not with the first event
+        await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false); // the headers go out now, not with the first event
 
         using var writer = new SseEventWriter(context.Response, serializer);
         using var streamEnded = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
@@ -62,7 +62,7 @@ internal sealed class SseTransport(
         {
             // EventSource can only GET: queries and subscriptions then, never a mutation (a GET must be safe).
             await runner.RunAsync(
-                request!, context.User, options.Value.SubscriptionBufferCapacity, sink, operationEnded.Token, refuseMutations: isGet);
+                request!, context.User, options.Value.SubscriptionBufferCapacity, sink, operationEnded.Token, refuseMutations: isGet).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || credentialsExpired.IsCancellationRequested)
         {
@@ -74,7 +74,7 @@ internal sealed class SseTransport(
             if (credentialsExpired.IsCancellationRequested && !sink.Completed && !context.RequestAborted.IsCancellationRequested)
             {
                 // The same rule as a socket closing with 4403: the stream ends, the client may reconnect with a fresh token.
-                await writer.WriteCompleteAsync(context.RequestAborted);
+                await writer.WriteCompleteAsync(context.RequestAborted).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -82,8 +82,8 @@ internal sealed class SseTransport(
         }
         finally
         {
-            await streamEnded.CancelAsync();
-            await keepAlive;
+            await streamEnded.CancelAsync().ConfigureAwait(false);
+            await keepAlive.ConfigureAwait(false);
         }
     }
 
@@ -102,7 +102,7 @@ internal sealed class SseTransport(
         return new CancellationTokenSource(delay, timeProvider);
     }
 
-    private async Task KeepAliveAsync(SseEventWriter writer, CancellationToken ct)
+    private async Task KeepAliveAsync(SseEventWriter writer, CancellationToken cancellationToken)
     {
         if (options.Value.KeepAliveInterval <= TimeSpan.Zero)
         {
@@ -112,9 +112,9 @@ internal sealed class SseTransport(
         try
         {
             using var timer = new PeriodicTimer(options.Value.KeepAliveInterval, timeProvider);
-            while (await timer.WaitForNextTickAsync(ct))
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                await writer.WriteKeepAliveAsync(ct);
+                await writer.WriteKeepAliveAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

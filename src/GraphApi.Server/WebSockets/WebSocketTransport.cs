@@ -25,15 +25,16 @@ internal sealed class WebSocketTransport(WebSocketSessionServices services) : IG
             context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.WriteAsync(
                 $"Offer the WebSocket subprotocol '{TransportWsMessageTypes.SubProtocol}' or '{LegacyWsMessageTypes.SubProtocol}'.",
-                context.RequestAborted);
+                context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol);
-        await using var connection = new WebSocketConnection(socket, services.Serializer, services.Options);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol).ConfigureAwait(false);
+        var connection = new WebSocketConnection(socket, services.Serializer, services.Options);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
         WebSocketSession session = subProtocol == TransportWsMessageTypes.SubProtocol
             ? new TransportWsSession(connection, context, services)
             : new LegacyWsSession(connection, context, services);
-        await session.RunAsync();
+        await session.RunAsync().ConfigureAwait(false);
     }
 }

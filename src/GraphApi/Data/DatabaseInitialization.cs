@@ -14,22 +14,22 @@ public static class DatabaseInitialization
     /// <c>Seed:SampleData</c> is true and the database is empty. Safe to run at every start.
     /// Requires <see cref="AppDataServiceCollectionExtensions.AddAppData"/>.
     /// </summary>
-    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var admin = provider.GetRequiredService<IOptions<AdminAccountOptions>>().Value.Validate();
 
-        await provider.GetRequiredService<AppDbContext>().Database.MigrateAsync(ct);
+        await provider.GetRequiredService<AppDbContext>().Database.MigrateAsync(cancellationToken);
 
         if (admin is not null)
         {
-            await provider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(admin, ct);
+            await provider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(admin, cancellationToken);
         }
 
         if (provider.GetRequiredService<IOptions<SeedOptions>>().Value.SampleData)
         {
-            await provider.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(ct);
+            await provider.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(cancellationToken);
         }
     }
 }

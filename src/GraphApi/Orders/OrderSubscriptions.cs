@@ -58,9 +58,9 @@ internal sealed partial class SubscriptionResolvers
         new(message.Kind, message.OrderId, message.PreviousStatus, message.Status, message.OccurredAt);
 
     private static async IAsyncEnumerable<OrderEventMessage> StatusChanges(
-        ITopicSubscription<OrderEventMessage> subscription, [EnumeratorCancellation] CancellationToken ct = default)
+        ITopicSubscription<OrderEventMessage> subscription, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var message in Owned(subscription).WithCancellation(ct))
+        await foreach (var message in Owned(subscription).WithCancellation(cancellationToken))
         {
             if (message.Kind == OrderEventKind.StatusChanged)
             {
@@ -71,11 +71,11 @@ internal sealed partial class SubscriptionResolvers
 
     /// <summary>Enumerates the subscription and disposes it (unsubscribing) when the client stops listening.</summary>
     private static async IAsyncEnumerable<T> Owned<T>(
-        ITopicSubscription<T> subscription, [EnumeratorCancellation] CancellationToken ct = default)
+        ITopicSubscription<T> subscription, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using (((IAsyncDisposable)subscription).ConfigureAwait(false))
         {
-            await foreach (var message in subscription.WithCancellation(ct))
+            await foreach (var message in subscription.WithCancellation(cancellationToken))
             {
                 yield return message;
             }
