@@ -16,13 +16,7 @@ public static class DocumentCacheGraphQLBuilderExtensions
     /// </summary>
     public static IGraphQLBuilder UseDocumentCache(this IGraphQLBuilder builder, Action<DocumentCacheOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Configure<DocumentCacheOptions>(configure is null ? null : (options, _) => configure(options));
-        builder.Services.TryRegister(
-            typeof(IValidateOptions<DocumentCacheOptions>),
-            typeof(DocumentCacheOptionsValidator),
-            GraphQL.DI.ServiceLifetime.Singleton,
-            RegistrationCompareMode.ServiceTypeAndImplementationType);
+        builder.ConfigureValidatedOptions<DocumentCacheOptions, DocumentCacheOptionsValidator>(configure);
         return builder.ConfigureExecution(services =>
             new DocumentCacheExecution(services.GetRequiredService<IOptions<DocumentCacheOptions>>().Value));
     }

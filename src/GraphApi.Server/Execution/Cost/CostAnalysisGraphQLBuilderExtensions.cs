@@ -19,14 +19,8 @@ public static class CostAnalysisGraphQLBuilderExtensions
     /// </summary>
     public static IGraphQLBuilder UseCostAnalysis(this IGraphQLBuilder builder, Action<CostAnalysisOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Configure<CostAnalysisOptions>(configure is null ? null : (options, _) => configure(options));
+        builder.ConfigureValidatedOptions<CostAnalysisOptions, CostAnalysisOptionsValidator>(configure);
         builder.Services.Configure<PagingOptions>();
-        builder.Services.TryRegister(
-            typeof(IValidateOptions<CostAnalysisOptions>),
-            typeof(CostAnalysisOptionsValidator),
-            GraphQL.DI.ServiceLifetime.Singleton,
-            RegistrationCompareMode.ServiceTypeAndImplementationType);
         return builder.ConfigureExecution(services =>
         {
             var options = services.GetRequiredService<IOptions<CostAnalysisOptions>>().Value;

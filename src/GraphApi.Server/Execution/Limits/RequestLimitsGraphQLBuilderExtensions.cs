@@ -17,13 +17,7 @@ public static class RequestLimitsGraphQLBuilderExtensions
     /// </summary>
     public static IGraphQLBuilder UseRequestLimits(this IGraphQLBuilder builder, Action<RequestLimitsOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.Configure<RequestLimitsOptions>(configure is null ? null : (options, _) => configure(options));
-        builder.Services.TryRegister(
-            typeof(IValidateOptions<RequestLimitsOptions>),
-            typeof(RequestLimitsOptionsValidator),
-            GraphQL.DI.ServiceLifetime.Singleton,
-            RegistrationCompareMode.ServiceTypeAndImplementationType);
+        builder.ConfigureValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(configure);
         return builder.ConfigureExecution(services => new RequestLimitsExecution(
             services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value,
             services.GetRequiredService<IDocumentBuilder>()));
