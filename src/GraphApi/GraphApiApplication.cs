@@ -9,9 +9,9 @@ using GraphApi.Schema;
 using GraphApi.Server;
 using GraphApi.Server.Http;
 using GraphApi.Server.Ide;
+using GraphApi.Server.PubSub.Redis;
 using GraphApi.Server.Sse;
 using GraphApi.Server.WebSockets;
-using GraphApi.Server.PubSub.Redis;
 using GraphApi.Users;
 
 namespace GraphApi;
