@@ -10,8 +10,8 @@ using GraphApi.Server.Schema;
 using GraphApi.Server.Schema.Connections;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GraphApi.Server;
 
@@ -19,41 +19,39 @@ namespace GraphApi.Server;
 public static class GraphQLServerServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the schema built from the SDL files and <paramref name="bind"/> (built once, at first use; start-up
-    /// fails listing every SDL/code mismatch), the resolver classes (scoped), DataLoaders, connections over
-    /// IQueryable, the document cache, request limits, cost analysis, input size limits (<see cref="InputLimitsOptions"/>,
-    /// configured through <c>IOptions</c>), <c>@authorize</c> enforcement and GraphQL over HTTP.
-    /// Map it with <c>app.MapGraphQL()</c>.
+    /// Registers a schema-first GraphQL server over HTTP and returns the builder the rest chains on. The schema is
+    /// built from the SDL files and the bindings given to <see cref="GraphQLServerBuilder.ConfigureSchema"/> (once,
+    /// at first use); with it come DataLoaders, connections over IQueryable, the document cache, request limits, cost
+    /// analysis, input size limits and <c>@authorize</c> enforcement. Options are bound from
+    /// <paramref name="configuration"/> (the app's <c>GraphQL</c> section; none when null): the section itself
+    /// (<see cref="GraphQLServerOptions"/>), <c>Paging</c> (<see cref="PagingOptions"/>), <c>Limits</c>
+    /// (<see cref="RequestLimitsOptions"/> and <see cref="CostAnalysisOptions"/>), <c>Limits:Input</c>
+    /// (<see cref="InputLimitsOptions"/>) and <c>DocumentCache</c> (<see cref="DocumentCacheOptions"/>); invalid
+    /// values stop start-up. Map it with <c>app.MapGraphQL()</c>.
     /// </summary>
-    public static IServiceCollection AddGraphQLServer(
-        this IServiceCollection services,
-        Action<SchemaFirstOptions> bind,
-        Action<GraphQLServerOptions>? configure = null,
-        Action<RequestLimitsOptions>? limits = null,
-        Action<DocumentCacheOptions>? cache = null,
-        Action<CostAnalysisOptions>? cost = null)
+    public static GraphQLServerBuilder AddGraphQLServer(this IServiceCollection services, IConfiguration? configuration = null)
     {
-        ArgumentNullException.ThrowIfNull(bind);
-        var schemaOptions = new SchemaFirstOptions();
-        bind(schemaOptions);
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = new GraphQLServerBuilder(services, configuration ?? new ConfigurationBuilder().Build(), new SchemaFirstOptions());
 
-        foreach (var resolverType in schemaOptions.ResolverTypes.Keys)
-        {
-            services.TryAddScoped(resolverType);
-        }
+        builder.BindOptions<GraphQLServerOptions>(null);
+        builder.BindOptions<PagingOptions>("Paging");
+        builder.BindOptions<RequestLimitsOptions>("Limits").ValidateOnStart();
+        builder.BindOptions<CostAnalysisOptions>("Limits").ValidateOnStart();
+        builder.BindOptions<InputLimitsOptions>("Limits:Input");
+        builder.BindOptions<DocumentCacheOptions>("DocumentCache").ValidateOnStart();
 
         services.AddDataLoaders();
-        services.TryAddSingleton(new PagingOptions());
         services.AddSingleton<IFieldResolverDecorator, ConnectionDecorator>();
         services.AddInputLimitsOptions();
-        services.AddGraphQL(builder => builder
-            .AddSchema<ISchema>(provider => SchemaFactory.Build(schemaOptions, provider))
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<ISchema>(provider => SchemaFactory.Build(builder.Schema, provider))
             .AddSystemTextJson()
-            .UseRequestLimits(limits)
-            .UseCostAnalysis(cost)
+            .UseRequestLimits()
+            .UseCostAnalysis()
             .AddValidationRule<InputLimitsValidationRule>(useForCachedDocuments: true)
-            .UseDocumentCache(cache));
-        services.AddGraphQLHttp(configure);
-        return services;
+            .UseDocumentCache());
+        services.AddGraphQLHttp();
+        return builder;
     }
 }

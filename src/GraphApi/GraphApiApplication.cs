@@ -5,16 +5,16 @@ using GraphApi.Data;
 using GraphApi.Data.Resilience;
 using GraphApi.Health;
 using GraphApi.Orders;
+using GraphApi.Products;
 using GraphApi.Schema;
 using GraphApi.Telemetry;
 using GraphApi.Server;
-using GraphApi.Server.Execution.InputLimits;
 using GraphApi.Server.Http;
 using GraphApi.Server.Ide;
 using GraphApi.Server.PubSub.Redis;
 using GraphApi.Server.Sse;
 using GraphApi.Server.WebSockets;
-using Microsoft.Extensions.Options;
+using GraphApi.Users;
 
 namespace GraphApi;
 
@@ -29,34 +29,23 @@ internal static class GraphApiApplication
         services.AddAppTelemetry(configuration, environment);
         services.AddAppAuth(configuration, environment);
         services.AddKnownProxies(configuration);
-        services.AddFeatureServices();
-        services.AddGraphQLServer(
-            GraphApiSchema.Bind,
-            options => configuration.GetSection("GraphQL").Bind(options),
-            limits => configuration.GetSection("GraphQL:Limits").Bind(limits),
-            cache => configuration.GetSection("GraphQL:DocumentCache").Bind(cache),
-            cost =>
-            {
-                // An order has at most this many lines: its items list is never longer (configuration may override).
-                cost.ListSizes["Order.items"] = PlaceOrderRules.MaxLines;
-                configuration.GetSection("GraphQL:Limits").Bind(cost);
-            });
-        services.Configure<InputLimitsOptions>(configuration.GetSection("GraphQL:Limits:Input"));
-        services.AddGraphQLWebSockets(options => configuration.GetSection("GraphQL:WebSockets").Bind(options));
-        services.AddGraphQLSse(options => configuration.GetSection("GraphQL:Sse").Bind(options));
-
-        // SSE streams end at the token's expiry plus the skew bearer validation allows, as sockets close with 4403.
-        services.AddOptions<SseOptions>().Configure<IOptions<JwtOptions>>(
-            (sse, jwt) => sse.CredentialClockSkew = TimeSpan.FromSeconds(jwt.Value.ClockSkewSeconds));
-        services.AddGraphQLIde(options => configuration.GetSection("GraphQL:Ide").Bind(options));
-        services.AddSingleton<IWebSocketAuthenticator, JwtWebSocketAuthenticator>();
+        var graphQL = services.AddGraphQLServer(configuration.GetSection("GraphQL"))
+            .AddIde()
+            .AddWebSockets()
+            .AddSse()
+            .AddTokenAuthentication()
+            .AddRootTypes()
+            .AddUsers()
+            .AddProducts()
+            .AddOrders();
         var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
         {
             // Events cross server instances through Redis; without it they stay in this process.
-            services.AddRedisPubSub(redis);
+            graphQL.AddRedisPubSub(redis);
             health.AddRedisPubSubCheck(tags: "ready");
         }
+
         return services;
     }
 

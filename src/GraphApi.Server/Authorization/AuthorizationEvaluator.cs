@@ -8,8 +8,6 @@ namespace GraphApi.Server.Authorization;
 /// <summary>Evaluates <c>@authorize</c> rules with ASP.NET Core's <see cref="IAuthorizationService"/>.</summary>
 internal static class AuthorizationEvaluator
 {
-    public const string DeniedMessage = "The current user is not authorized to access this resource.";
-
     /// <summary>Returns null when every rule passes, else the error code to answer (Hot Chocolate's semantics).</summary>
     public static async ValueTask<string?> DenialAsync(
         IResolveFieldContext context, IReadOnlyList<AuthorizeRule> rules, object resource)
@@ -43,5 +41,5 @@ internal static class AuthorizationEvaluator
         return null;
     }
 
-    public static ExecutionError Error(string code) => new(DeniedMessage) { Code = code };
+    public static ExecutionError Error(string code) => AuthorizationErrors.Denied(code);
 }

@@ -28,11 +28,11 @@ public sealed class Connection<T> : IConnection
     /// Counts the filtered set ignoring cursors and page size. The query runs on the first call only
     /// (never when nobody asks); later calls share its result.
     /// </summary>
-    public Task<int> GetTotalCountAsync(CancellationToken ct)
+    public Task<int> GetTotalCountAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return _totalCount ??= _countTotal(ct);
+            return _totalCount ??= _countTotal(cancellationToken);
         }
     }
 }

@@ -59,13 +59,13 @@ internal sealed class GroupedConnectionQuery<T, TParentKey>
     public ILookup<TParentKey, T> ByParent(IReadOnlyList<T> fetched) => fetched.ToLookup(_readParentKey);
 
     /// <summary>The parents having at least one of <paramref name="rows"/>; skipped when nobody needs the answer.</summary>
-    public async Task<IReadOnlySet<TParentKey>> ParentsWithRowsAsync(IQueryable<T>? rows, bool needed, CancellationToken ct)
+    public async Task<IReadOnlySet<TParentKey>> ParentsWithRowsAsync(IQueryable<T>? rows, bool needed, CancellationToken cancellationToken)
     {
         if (rows is null || !needed)
         {
             return new HashSet<TParentKey>();
         }
 
-        return (await QueryExecution.ToListAsync(rows.Select(_parentKey).Distinct(), ct)).ToHashSet();
+        return (await QueryExecution.ToListAsync(rows.Select(_parentKey).Distinct(), cancellationToken).ConfigureAwait(false)).ToHashSet();
     }
 }

@@ -4,5 +4,5 @@ namespace GraphApi.Server.Data;
 public interface IConnection
 {
     /// <summary>The count of the filtered set, ignoring cursors; computed once, only when asked.</summary>
-    Task<int> GetTotalCountAsync(CancellationToken ct);
+    Task<int> GetTotalCountAsync(CancellationToken cancellationToken);
 }

@@ -4,8 +4,8 @@ namespace GraphApi.Server.Data;
 public sealed class PagingOptions
 {
     /// <summary>The page size when neither <c>first</c> nor <c>last</c> is given. Default 10.</summary>
-    public int DefaultPageSize { get; init; } = 10;
+    public int DefaultPageSize { get; set; } = 10;
 
     /// <summary>The largest allowed <c>first</c>/<c>last</c>; larger values are PAGE_SIZE_EXCEEDED. Default 50.</summary>
-    public int MaxPageSize { get; init; } = 50;
+    public int MaxPageSize { get; set; } = 50;
 }

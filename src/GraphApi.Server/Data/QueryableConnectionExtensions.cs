@@ -18,17 +18,17 @@ public static class QueryableConnectionExtensions
         ConnectionArguments args,
         QueryableMapping<T> mapping,
         PagingOptions options,
-        CancellationToken ct)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var query = ConnectionQuery<T>.Create(args, mapping, options);
         var filtered = query.Filter(source);
 
-        var (page, overflow) = query.Trim(await QueryExecution.ToListAsync(query.Page(filtered), ct));
+        var (page, overflow) = query.Trim(await QueryExecution.ToListAsync(query.Page(filtered), cancellationToken).ConfigureAwait(false));
         var hasPrevious = query.OverflowShowsPrevious(overflow)
-            || (query.BeforePage(filtered) is { } before && await QueryExecution.AnyAsync(before, ct));
+            || (query.BeforePage(filtered) is { } before && await QueryExecution.AnyAsync(before, cancellationToken).ConfigureAwait(false));
         var hasNext = query.OverflowShowsNext(overflow)
-            || (query.AfterPage(filtered) is { } after && await QueryExecution.AnyAsync(after, ct));
+            || (query.AfterPage(filtered) is { } after && await QueryExecution.AnyAsync(after, cancellationToken).ConfigureAwait(false));
 
         return query.ToConnection(page, hasPrevious, hasNext, token => QueryExecution.CountAsync(filtered, token));
     }
@@ -47,7 +47,7 @@ public static class QueryableConnectionExtensions
         ConnectionArguments args,
         QueryableMapping<T> mapping,
         PagingOptions options,
-        CancellationToken ct)
+        CancellationToken cancellationToken)
         where TParentKey : notnull
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -62,13 +62,13 @@ public static class QueryableConnectionExtensions
         var grouped = new GroupedConnectionQuery<T, TParentKey>(query, parentKey, parentKeys);
         var filtered = query.Filter(grouped.OfParents(source));
 
-        var rows = grouped.ByParent(await QueryExecution.ToListAsync(grouped.Pages(filtered), ct));
+        var rows = grouped.ByParent(await QueryExecution.ToListAsync(grouped.Pages(filtered), cancellationToken).ConfigureAwait(false));
         var pages = parentKeys.Distinct().ToDictionary(key => key, key => query.Trim(rows[key].ToList()));
 
         var withPrevious = await grouped.ParentsWithRowsAsync(
-            query.BeforePage(filtered), pages.Values.Any(page => !query.OverflowShowsPrevious(page.Overflow)), ct);
+            query.BeforePage(filtered), pages.Values.Any(page => !query.OverflowShowsPrevious(page.Overflow)), cancellationToken).ConfigureAwait(false);
         var withNext = await grouped.ParentsWithRowsAsync(
-            query.AfterPage(filtered), pages.Values.Any(page => !query.OverflowShowsNext(page.Overflow)), ct);
+            query.AfterPage(filtered), pages.Values.Any(page => !query.OverflowShowsNext(page.Overflow)), cancellationToken).ConfigureAwait(false);
         var counts = new SharedCounts<T, TParentKey>(filtered, parentKey);
 
         return pages.ToDictionary(

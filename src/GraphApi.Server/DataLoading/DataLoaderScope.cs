@@ -23,7 +23,10 @@ public sealed class DataLoaderScope
         lock (_gate)
         {
             if (_loaders.TryGetValue((typeof(T), key), out var existing))
+            {
                 return (T)existing;
+            }
+
             var created = factory();
             _loaders.Add((typeof(T), key), created);
             return created;

@@ -21,7 +21,9 @@ internal sealed class KeyBatcher<TKey, TBatch>(string loaderName, Func<IReadOnly
         lock (_gate)
         {
             if (_batchByKey.TryGetValue(key, out var known))
+            {
                 return known;
+            }
 
             _pending ??= new Batch(this);
             _pending.Keys.Add(key);
@@ -45,7 +47,10 @@ internal sealed class KeyBatcher<TKey, TBatch>(string loaderName, Func<IReadOnly
         public async Task<TBatch> GetAsync(CancellationToken cancellationToken)
         {
             if (TryClaimDispatch())
+            {
                 await FetchAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return await _completion.Task.ConfigureAwait(false);
         }
 
@@ -54,11 +59,17 @@ internal sealed class KeyBatcher<TKey, TBatch>(string loaderName, Func<IReadOnly
             lock (owner._gate)
             {
                 if (_dispatched)
+                {
                     return false;
+                }
+
                 _dispatched = true;
                 // Keys asked for from now on start a new batch.
                 if (ReferenceEquals(owner._pending, this))
+                {
                     owner._pending = null;
+                }
+
                 return true;
             }
         }

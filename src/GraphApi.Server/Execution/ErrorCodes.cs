@@ -58,17 +58,14 @@ public static class ErrorCodes
     /// <summary>A requested entity does not exist (where saying so leaks nothing, e.g. to an admin).</summary>
     public const string NotFound = "NOT_FOUND";
 
-    /// <summary>A field the server declares but does not serve yet.</summary>
-    public const string NotImplemented = "NOT_IMPLEMENTED";
-
-    // Streaming transports (decisions.md, "Abuse resistance").
+    // Streaming transports (docs/rules.md, "Abuse resistance").
     /// <summary>
     /// A WebSocket connection already runs <see cref="WebSockets.GraphQLWebSocketOptions.MaxOperationsPerConnection"/>
     /// operations; the new one is refused with an <c>error</c> message and the socket stays open.
     /// </summary>
     public const string MaxOperationsExceeded = "MAX_OPERATIONS_EXCEEDED";
 
-    // Paging (decisions.md, "Paging").
+    // Paging (docs/rules.md, "Paging").
     /// <summary><c>first</c> or <c>last</c> is larger than <see cref="Data.PagingOptions.MaxPageSize"/>.</summary>
     public const string PageSizeExceeded = "PAGE_SIZE_EXCEEDED";
 
@@ -81,14 +78,14 @@ public static class ErrorCodes
     /// <summary>A filter value the field cannot be compared with exactly (e.g. money with three decimals).</summary>
     public const string InvalidFilterValue = "INVALID_FILTER_VALUE";
 
-    // Rate limits (decisions.md, "Abuse resistance"): the field is null, the rest of the document runs.
+    // Rate limits (docs/rules.md, "Abuse resistance"): the field is null, the rest of the document runs.
     /// <summary>
     /// A rate limit refused the field (e.g. too many logins from one address, or a full password-hashing queue);
     /// <c>extensions.retryAfter</c> gives the whole seconds to wait. See <see cref="RateLimitedError"/>.
     /// </summary>
     public const string RateLimited = "RATE_LIMITED";
 
-    // Request limits (decisions.md, "Limits"): request errors answered with 400 before execution.
+    // Request limits (docs/rules.md, "Limits"): request errors answered with 400 before execution.
     /// <summary>The document has more tokens than <see cref="Limits.RequestLimitsOptions.MaxTokens"/>.</summary>
     public const string MaxTokensExceeded = "MAX_TOKENS_EXCEEDED";
 
@@ -104,7 +101,7 @@ public static class ErrorCodes
     /// <summary>Fragment spreads nest deeper than <see cref="Limits.RequestLimitsOptions.MaxFragmentNesting"/>.</summary>
     public const string MaxFragmentNestingExceeded = "MAX_FRAGMENT_NESTING_EXCEEDED";
 
-    // Abuse resistance (decisions.md, "Abuse resistance"): also request errors answered with 400 before execution.
+    // Abuse resistance (docs/rules.md, "Abuse resistance"): also request errors answered with 400 before execution.
     /// <summary>An operation's estimated cost is over <see cref="Cost.CostAnalysisOptions.MaxCost"/>.</summary>
     public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
 

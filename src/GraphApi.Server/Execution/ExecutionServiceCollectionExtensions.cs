@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GraphApi.Server.Execution;
 
 /// <summary>Registration of the executor facade.</summary>
-public static class ExecutionServiceCollectionExtensions
+internal static class ExecutionServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IGraphQLExecutor"/>, error masking and <see cref="GraphQLServerOptions"/>; queries run

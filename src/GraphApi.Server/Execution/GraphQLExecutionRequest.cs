@@ -15,6 +15,10 @@ namespace GraphApi.Server.Execution;
 /// <see langword="false"/> for transports that cannot stream events (plain HTTP): a subscription is refused with
 /// code <c>STREAMING_TRANSPORT_REQUIRED</c> before it starts. Default: <see langword="true"/>.
 /// </param>
+/// <param name="RefuseMutations">
+/// When <see langword="true"/> (SSE over GET: queries and subscriptions only, a GET must be safe), a mutation is
+/// refused with code <c>OPERATION_NOT_ALLOWED_OVER_GET</c>. Default: <see langword="false"/>.
+/// </param>
 /// <param name="ReportCost">
 /// When <see langword="true"/> (HTTP header <c>GraphQL-Cost: report</c>), the result carries
 /// <c>extensions.cost: { estimated, limit }</c> when cost analysis is enabled. Default: <see langword="false"/>.
@@ -25,4 +29,5 @@ public sealed record GraphQLExecutionRequest(
     IServiceProvider RequestServices,
     bool QueriesOnly = false,
     bool AllowSubscriptions = true,
-    bool ReportCost = false);
+    bool ReportCost = false,
+    bool RefuseMutations = false);

@@ -21,7 +21,7 @@ internal sealed class GraphQLExecutor(
     UnexpectedExceptionHandler unexpectedExceptionHandler,
     ILogger<GraphQLExecutor> logger) : IGraphQLExecutor
 {
-    public async Task<ExecutionResult> ExecuteAsync(GraphQLExecutionRequest request, CancellationToken ct)
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLExecutionRequest request, CancellationToken cancellationToken)
     {
         var executionOptions = new ExecutionOptions
         {
@@ -32,17 +32,20 @@ internal sealed class GraphQLExecutor(
             Extensions = request.Request.Extensions,
             User = request.User,
             RequestServices = request.RequestServices,
-            CancellationToken = ct,
+            CancellationToken = cancellationToken,
             Timeout = options.Value.ExecutionTimeout,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = unexpectedExceptionHandler.HandleAsync,
         };
 
         if (request.ReportCost)
+        {
             CostReport.Request(executionOptions);
+        }
 
         // Also for cached documents: a cache hit skips the core rules but must still refuse what the transport cannot carry.
         var transportRule = request.QueriesOnly ? OperationTypeValidationRule.QueriesOnly
+            : request.RefuseMutations ? OperationTypeValidationRule.NoMutations
             : request.AllowSubscriptions ? null
             : OperationTypeValidationRule.NoSubscriptions;
         if (transportRule is not null)
@@ -60,7 +63,7 @@ internal sealed class GraphQLExecutor(
         {
             result = await executer.ExecuteAsync(executionOptions).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The caller went away; GraphQL.NET throws here. Nobody reads this result, it only avoids an exception.
             result = new ExecutionResult

@@ -10,7 +10,7 @@ public interface IGraphQLExecutor
 {
     /// <summary>
     /// Executes <paramref name="request"/>. Never throws for GraphQL or resolver errors; when
-    /// <paramref name="ct"/> fires it returns a result with code <c>REQUEST_CANCELLED</c> instead of throwing.
+    /// <paramref name="cancellationToken"/> fires it returns a result with code <c>REQUEST_CANCELLED</c> instead of throwing.
     /// </summary>
-    Task<ExecutionResult> ExecuteAsync(GraphQLExecutionRequest request, CancellationToken ct);
+    Task<ExecutionResult> ExecuteAsync(GraphQLExecutionRequest request, CancellationToken cancellationToken);
 }

@@ -5,13 +5,18 @@ namespace GraphApi.Server.Execution;
 
 /// <summary>
 /// Refuses operation types the transport cannot carry, before execution and also for cached documents:
-/// mutations and subscriptions over HTTP GET, and subscriptions over plain HTTP (no stream to deliver events on,
+/// mutations and subscriptions over HTTP GET, mutations over SSE GET, and subscriptions over plain HTTP (no stream to deliver events on,
 /// and a started subscription would never be released).
 /// </summary>
 internal sealed class OperationTypeValidationRule : ValidationRuleBase
 {
     public static readonly OperationTypeValidationRule QueriesOnly = new(
         allowed: operation => operation == OperationType.Query,
+        ErrorCodes.OperationNotAllowedOverGet,
+        kind => $"A {kind} operation cannot be executed over HTTP GET; use POST.");
+
+    public static readonly OperationTypeValidationRule NoMutations = new(
+        allowed: operation => operation != OperationType.Mutation,
         ErrorCodes.OperationNotAllowedOverGet,
         kind => $"A {kind} operation cannot be executed over HTTP GET; use POST.");
 

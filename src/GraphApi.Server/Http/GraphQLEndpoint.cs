@@ -24,7 +24,7 @@ internal sealed class GraphQLEndpoint(
     {
         try
         {
-            await DispatchAsync(context);
+            await DispatchAsync(context).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -32,7 +32,7 @@ internal sealed class GraphQLEndpoint(
         }
         catch (Exception ex)
         {
-            await AnswerUnexpectedAsync(context, ex);
+            await AnswerUnexpectedAsync(context, ex).ConfigureAwait(false);
         }
     }
 
@@ -70,7 +70,7 @@ internal sealed class GraphQLEndpoint(
         var error = exposure.ExposeDetails
             ? new UnexpectedExecutionError(ex.Message, traceId, ex)
             : new UnexpectedExecutionError(UnexpectedExecutionError.MaskedMessage, traceId, exposedException: null);
-        await writer.WriteAsync(context, ResponseFormat.Json, StatusCodes.Status500InternalServerError, new ExecutionResult { Errors = [error] });
+        await writer.WriteAsync(context, ResponseFormat.Json, StatusCodes.Status500InternalServerError, new ExecutionResult { Errors = [error] }).ConfigureAwait(false);
     }
 
     private static bool IsWebSocketUpgrade(HttpRequest request) =>

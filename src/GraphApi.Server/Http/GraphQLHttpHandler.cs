@@ -16,7 +16,7 @@ internal sealed class GraphQLHttpHandler(
     public const string IdeDisabledMessage =
         "No GraphQL IDE is served here. Send GraphQL requests with GET ?query= or POST. "
         + "To use the Banana Cake Pop IDE, build the app with npm on PATH (its assets are fetched at build time) "
-        + "and set GraphQL:Ide:Enabled=true (it is on by default in Development only).";
+        + "and keep GraphQL:Ide:Enabled=true (the default).";
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -26,14 +26,14 @@ internal sealed class GraphQLHttpHandler(
         {
             context.Response.Headers.Allow = "GET, POST";
             await writer.WriteErrorAsync(context, ResponseFormat.Json, new HttpRequestError(
-                StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, $"HTTP method {request.Method} is not allowed; use GET or POST."));
+                StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, $"HTTP method {request.Method} is not allowed; use GET or POST.")).ConfigureAwait(false);
             return;
         }
 
         if (isGet && request.Query.ContainsKey("sdl"))
         {
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync(sdlProvider.Sdl, context.RequestAborted);
+            await context.Response.WriteAsync(sdlProvider.Sdl, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -42,7 +42,7 @@ internal sealed class GraphQLHttpHandler(
             // A browser opening the endpoint while the IDE transport (Ide/) is off or its assets are missing.
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync(IdeDisabledMessage, context.RequestAborted);
+            await context.Response.WriteAsync(IdeDisabledMessage, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -51,20 +51,20 @@ internal sealed class GraphQLHttpHandler(
             await writer.WriteErrorAsync(context, ResponseFormat.Json, new HttpRequestError(
                 StatusCodes.Status406NotAcceptable,
                 ErrorCodes.NotAcceptable,
-                $"The Accept header must allow '{GraphQLMediaTypes.GraphQLResponseJson}' or '{GraphQLMediaTypes.Json}'."));
+                $"The Accept header must allow '{GraphQLMediaTypes.GraphQLResponseJson}' or '{GraphQLMediaTypes.Json}'.")).ConfigureAwait(false);
             return;
         }
 
         var (graphQLRequest, error) = isGet
             ? parser.ParseGet(request)
-            : await parser.ParsePostAsync(request, context.RequestAborted);
+            : await parser.ParsePostAsync(request, context.RequestAborted).ConfigureAwait(false);
         if (error is not null)
         {
-            await writer.WriteErrorAsync(context, format, error);
+            await writer.WriteErrorAsync(context, format, error).ConfigureAwait(false);
             return;
         }
 
-        await ExecuteAsync(context, format, graphQLRequest!, queriesOnly: isGet);
+        await ExecuteAsync(context, format, graphQLRequest!, queriesOnly: isGet).ConfigureAwait(false);
     }
 
     private async Task ExecuteAsync(HttpContext context, ResponseFormat format, GraphQLRequest request, bool queriesOnly)
@@ -72,12 +72,12 @@ internal sealed class GraphQLHttpHandler(
         var reportCost = string.Equals(context.Request.Headers[CostReport.Header], CostReport.ReportValue, StringComparison.OrdinalIgnoreCase);
         var result = await executor.ExecuteAsync(
             new GraphQLExecutionRequest(request, context.User, context.RequestServices, queriesOnly, AllowSubscriptions: false, reportCost),
-            context.RequestAborted);
+            context.RequestAborted).ConfigureAwait(false);
         if (context.RequestAborted.IsCancellationRequested)
         {
             return; // the client is gone: nobody to answer
         }
 
-        await writer.WriteResultAsync(context, format, result);
+        await writer.WriteResultAsync(context, format, result).ConfigureAwait(false);
     }
 }

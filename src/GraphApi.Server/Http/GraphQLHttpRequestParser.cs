@@ -56,7 +56,7 @@ internal sealed class GraphQLHttpRequestParser(IGraphQLTextSerializer serializer
         }, null);
     }
 
-    public async Task<(GraphQLRequest? Request, HttpRequestError? Error)> ParsePostAsync(HttpRequest request, CancellationToken ct)
+    public async Task<(GraphQLRequest? Request, HttpRequestError? Error)> ParsePostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!IsJsonContentType(request.ContentType))
         {
@@ -72,7 +72,7 @@ internal sealed class GraphQLHttpRequestParser(IGraphQLTextSerializer serializer
             return (null, TooLarge(limit));
         }
 
-        var body = await ReadBodyAsync(request.Body, limit, ct).ConfigureAwait(false);
+        var body = await ReadBodyAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return (null, TooLarge(limit));
@@ -172,12 +172,12 @@ internal sealed class GraphQLHttpRequestParser(IGraphQLTextSerializer serializer
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; <see langword="null"/> when the body is longer.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken ct)
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[ReadChunkBytes];
         int read;
-        while ((read = await body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > limit)
             {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GraphApi.Server.Http;
 
 /// <summary>Registration of GraphQL over HTTP.</summary>
-public static class GraphQLHttpServiceCollectionExtensions
+internal static class GraphQLHttpServiceCollectionExtensions
 {
     /// <summary>
     /// Registers GraphQL over HTTP and the executor facade (<see cref="ExecutionServiceCollectionExtensions.AddGraphQLExecutor"/>).
@@ -13,7 +13,7 @@ public static class GraphQLHttpServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes to <see cref="GraphQLServerOptions"/> (defaults documented there); may be null.</param>
-    public static IServiceCollection AddGraphQLHttp(this IServiceCollection services, Action<GraphQLServerOptions>? configure)
+    public static IServiceCollection AddGraphQLHttp(this IServiceCollection services, Action<GraphQLServerOptions>? configure = null)
     {
         services.AddGraphQLExecutor(configure);
         if (services.Any(d => d.ServiceType == typeof(GraphQLEndpoint)))
@@ -21,6 +21,7 @@ public static class GraphQLHttpServiceCollectionExtensions
             return services;
         }
 
+        services.AddSingleton<GraphQLEndpointPath>();
         services.AddSingleton<GraphQLHttpRequestParser>();
         services.AddSingleton<GraphQLResponseWriter>();
         services.AddSingleton<SchemaSdlProvider>();

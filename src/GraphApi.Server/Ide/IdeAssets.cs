@@ -1,6 +1,6 @@
+using GraphApi.Server.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,11 +14,11 @@ internal sealed class IdeAssets
 {
     public const string PageFileName = "index.html";
 
-    public IdeAssets(IOptions<IdeOptions> options, IHostEnvironment environment, ILogger<IdeAssets> logger)
+    public IdeAssets(IOptions<IdeOptions> options, GraphQLEndpointPath endpointPath, ILogger<IdeAssets> logger)
     {
         var settings = options.Value;
-        Path = settings.Path;
-        if (!(settings.Enabled ?? environment.IsDevelopment()))
+        Path = endpointPath.Value;
+        if (!settings.Enabled)
         {
             return;
         }
@@ -35,7 +35,7 @@ internal sealed class IdeAssets
         Files = new PhysicalFileProvider(System.IO.Path.GetFullPath(settings.AssetsDirectory));
     }
 
-    /// <summary>The GraphQL path whose sub-paths serve the assets.</summary>
+    /// <summary>The GraphQL path (the pattern given to <c>MapGraphQL</c>) whose sub-paths serve the assets.</summary>
     public PathString Path { get; }
 
     /// <summary>The IDE's HTML page, ready to serve; null when the IDE is off.</summary>

@@ -1,20 +1,13 @@
-using Microsoft.AspNetCore.Http;
-
 namespace GraphApi.Server.Ide;
 
 /// <summary>Options of the Banana Cake Pop IDE served to browsers on the GraphQL path.</summary>
 public sealed class IdeOptions
 {
     /// <summary>
-    /// Whether browsers get the IDE. Default: null, meaning on in the Development environment and off elsewhere.
+    /// Whether browsers get the IDE. Default: true, in every environment (as Hot Chocolate does); set
+    /// <c>GraphQL:Ide:Enabled=false</c> to switch it off.
     /// </summary>
-    public bool? Enabled { get; set; }
-
-    /// <summary>
-    /// The GraphQL path the IDE is served on; must equal the pattern given to <c>MapGraphQL</c>, because the IDE's
-    /// assets and configuration are served from its sub-paths. Default: <c>/graphql</c>.
-    /// </summary>
-    public PathString Path { get; set; } = "/graphql";
+    public bool Enabled { get; set; } = true;
 
     /// <summary>
     /// The folder holding the IDE's prebuilt files (its <c>index.html</c>, <c>static/</c> and <c>LICENSE</c>).

@@ -9,14 +9,21 @@ public static class IdeServiceCollectionExtensions
 {
     /// <summary>
     /// Serves the prebuilt Banana Cake Pop IDE (from <see cref="IdeOptions.AssetsDirectory"/>) to browsers opening the
-    /// GraphQL path, its assets from the path's sub-paths, and its connection settings (the same origin's endpoint
-    /// over HTTP and WebSocket) as <c>bcp-config.json</c> beside it. Off outside Development unless
-    /// <see cref="IdeOptions.Enabled"/> says otherwise; also off when the assets are missing. Register it before
-    /// other transports that take browser GETs. Safe to call more than once.
+    /// path given to <c>MapGraphQL</c>, its assets from the path's sub-paths, and its connection settings (the same
+    /// origin's endpoint over HTTP and WebSocket) as <c>bcp-config.json</c> beside it. On in every environment unless
+    /// <see cref="IdeOptions.Enabled"/> is false (options bound from the <c>Ide</c> sub-section); off when the assets
+    /// are missing. Register it before other transports that take browser GETs.
     /// </summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="configure">Changes to <see cref="IdeOptions"/> (defaults documented there); may be null.</param>
-    public static IServiceCollection AddGraphQLIde(this IServiceCollection services, Action<IdeOptions>? configure = null)
+    public static GraphQLServerBuilder AddIde(this GraphQLServerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.BindOptions<IdeOptions>("Ide");
+        builder.Services.AddGraphQLIde();
+        return builder;
+    }
+
+    /// <summary>The services of <see cref="AddIde"/> without configuration binding. Safe to call more than once.</summary>
+    internal static IServiceCollection AddGraphQLIde(this IServiceCollection services, Action<IdeOptions>? configure = null)
     {
         var options = services.AddOptions<IdeOptions>();
         if (configure is not null)

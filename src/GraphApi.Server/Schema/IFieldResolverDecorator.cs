@@ -11,4 +11,10 @@ internal interface IFieldResolverDecorator
 {
     /// <summary>Returns a wrapping resolver, or null to leave the field as it is.</summary>
     IFieldResolver? Decorate(ISchema schema, IComplexGraphType parent, FieldType field, IFieldResolver inner);
+
+    /// <summary>
+    /// Returns a wrapping stream resolver for a subscription field (it has <see cref="FieldType.StreamResolver"/>),
+    /// or null to leave it as it is. Default: null.
+    /// </summary>
+    ISourceStreamResolver? DecorateStream(FieldType field) => null;
 }

@@ -53,11 +53,12 @@ internal static class SchemaFactory
         schema.RegisterType(new UtcDateTimeGraphType());
         schema.Initialize();
 
-        var authorization = new AuthorizationDecorator(schema, options.ObjectTypes);
+        // One way for every decorator, resolvers and subscription streams alike; the registered ones (connections)
+        // first, authorization last, so it is outermost and its checks run before anything else.
         IFieldResolverDecorator[] decorators =
         [
             .. services.GetServices<IFieldResolverDecorator>(),
-            authorization, // outermost: checks run before anything else
+            new AuthorizationDecorator(schema, options.ObjectTypes),
         ];
         foreach (var (type, field) in Fields(schema))
         {
@@ -65,9 +66,8 @@ internal static class SchemaFactory
             {
                 var inner = field.Resolver ?? NameFieldResolver.Instance;
                 field.Resolver = decorator.Decorate(schema, type, field, inner) ?? field.Resolver;
+                field.StreamResolver = decorator.DecorateStream(field) ?? field.StreamResolver;
             }
-
-            field.StreamResolver = authorization.DecorateStream(field) ?? field.StreamResolver;
         }
 
         return schema;

@@ -1,6 +1,8 @@
 using System.Reflection;
+using GraphApi.Server.DataLoading;
 using GraphApi.Server.Schema.Nodes;
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GraphApi.Server.Schema;
 
@@ -71,4 +73,15 @@ public sealed class SchemaFirstOptions
         Nodes[typeName] = new NodeType<T, TKey>(typeName, key, resolve);
         return this;
     }
+
+    /// <summary>
+    /// Declares a <c>Node</c> type fetched by the scoped DataLoader <typeparamref name="TLoader"/> (register it with
+    /// <c>AddDataLoader</c>), so that <c>nodes(ids:)</c> loads every ID of a type in one batch.
+    /// </summary>
+    public SchemaFirstOptions AddNode<T, TKey, TLoader>(string typeName, Func<T, TKey> key)
+        where T : class
+        where TKey : IParsable<TKey>
+        where TLoader : BatchDataLoader<TKey, T> =>
+        AddNode<T, TKey>(typeName, key, static (context, id) =>
+            context.RequestServices!.GetRequiredService<TLoader>().LoadAsync(id));
 }

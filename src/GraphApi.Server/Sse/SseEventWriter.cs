@@ -9,21 +9,21 @@ internal sealed class SseEventWriter(HttpResponse response, IGraphQLTextSerializ
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     /// <summary><c>event: next</c> with the result as one line of JSON (compact JSON has no raw line breaks).</summary>
-    public Task WriteNextAsync(ExecutionResult result, CancellationToken ct) =>
-        WriteAsync($"event: next\ndata: {serializer.Serialize(result)}\n\n", ct);
+    public Task WriteNextAsync(ExecutionResult result, CancellationToken cancellationToken) =>
+        WriteAsync($"event: next\ndata: {serializer.Serialize(result)}\n\n", cancellationToken);
 
-    public Task WriteCompleteAsync(CancellationToken ct) => WriteAsync("event: complete\ndata:\n\n", ct);
+    public Task WriteCompleteAsync(CancellationToken cancellationToken) => WriteAsync("event: complete\ndata:\n\n", cancellationToken);
 
     /// <summary>A comment line: ignored by clients, keeps proxies from timing the connection out.</summary>
-    public Task WriteKeepAliveAsync(CancellationToken ct) => WriteAsync(":\n\n", ct);
+    public Task WriteKeepAliveAsync(CancellationToken cancellationToken) => WriteAsync(":\n\n", cancellationToken);
 
-    private async Task WriteAsync(string text, CancellationToken ct)
+    private async Task WriteAsync(string text, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await response.WriteAsync(text, ct).ConfigureAwait(false);
-            await response.Body.FlushAsync(ct).ConfigureAwait(false);
+            await response.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+            await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

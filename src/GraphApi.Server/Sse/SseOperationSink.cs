@@ -1,3 +1,4 @@
+using GraphApi.Server.Streaming;
 using GraphApi.Server.WebSockets;
 using GraphQL;
 
@@ -12,18 +13,18 @@ internal sealed class SseOperationSink(SseEventWriter writer) : IOperationSink
     /// <summary>Whether the <c>complete</c> event was written (or is being written).</summary>
     public bool Completed { get; private set; }
 
-    public ValueTask NextAsync(ExecutionResult result, CancellationToken ct) => new(writer.WriteNextAsync(result, ct));
+    public ValueTask NextAsync(ExecutionResult result, CancellationToken cancellationToken) => new(writer.WriteNextAsync(result, cancellationToken));
 
-    public async ValueTask ErrorAsync(IReadOnlyList<ExecutionError> errors, CancellationToken ct)
+    public async ValueTask ErrorAsync(IReadOnlyList<ExecutionError> errors, CancellationToken cancellationToken)
     {
-        await writer.WriteNextAsync(new ExecutionResult { Errors = [.. errors] }, ct).ConfigureAwait(false);
+        await writer.WriteNextAsync(new ExecutionResult { Errors = [.. errors] }, cancellationToken).ConfigureAwait(false);
         Completed = true;
-        await writer.WriteCompleteAsync(ct).ConfigureAwait(false);
+        await writer.WriteCompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask CompleteAsync(CancellationToken ct)
+    public ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
         Completed = true;
-        return new(writer.WriteCompleteAsync(ct));
+        return new(writer.WriteCompleteAsync(cancellationToken));
     }
 }

@@ -1,4 +1,5 @@
 using GraphApi.Server.Http;
+using GraphApi.Server.Streaming;
 using GraphApi.Server.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,12 +10,19 @@ public static class SseServiceCollectionExtensions
 {
     /// <summary>
     /// Serves GraphQL over SSE (graphql-sse, distinct connections mode) on the GraphQL path: requests that accept
-    /// <c>text/event-stream</c>, POST for any operation, GET for queries and subscriptions. Needs
-    /// <c>AddGraphQLHttp</c>/<c>AddGraphQLServer</c> as well. Safe to call more than once.
+    /// <c>text/event-stream</c>, POST for any operation, GET for queries and subscriptions. Options
+    /// (<see cref="SseOptions"/>, defaults documented there) are bound from the <c>Sse</c> sub-section.
     /// </summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="configure">Changes to <see cref="SseOptions"/> (defaults documented there); may be null.</param>
-    public static IServiceCollection AddGraphQLSse(this IServiceCollection services, Action<SseOptions>? configure = null)
+    public static GraphQLServerBuilder AddSse(this GraphQLServerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.BindOptions<SseOptions>("Sse");
+        builder.Services.AddGraphQLSse();
+        return builder;
+    }
+
+    /// <summary>The services of <see cref="AddSse"/> without configuration binding. Safe to call more than once.</summary>
+    internal static IServiceCollection AddGraphQLSse(this IServiceCollection services, Action<SseOptions>? configure = null)
     {
         var options = services.AddOptions<SseOptions>();
         if (configure is not null)

@@ -1,4 +1,5 @@
 using GraphApi.Server.Http;
+using GraphApi.Server.Streaming;
 using GraphApi.Server.WebSockets;
 using GraphQL;
 using GraphQL.Transport;
@@ -39,11 +40,11 @@ internal sealed class SseTransport(
         var isGet = HttpMethods.IsGet(context.Request.Method);
         var (request, error) = isGet
             ? parser.ParseGet(context.Request)
-            : await parser.ParsePostAsync(context.Request, context.RequestAborted);
+            : await parser.ParsePostAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         if (error is not null)
         {
             // Not a GraphQL request at all: answered as GraphQL over HTTP would (graphql-sse defers to that spec).
-            await responseWriter.WriteErrorAsync(context, ResponseFormat.Json, error);
+            await responseWriter.WriteErrorAsync(context, ResponseFormat.Json, error).ConfigureAwait(false);
             return;
         }
 
@@ -51,8 +52,8 @@ internal sealed class SseTransport(
         context.Response.ContentType = EventStream + "; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no"; // nginx would otherwise hold events back
-        await context.Response.StartAsync(context.RequestAborted);
-        await context.Response.Body.FlushAsync(context.RequestAborted); // the headers go out now, not with the first event
+        await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false); // the headers go out now, not with the first event
 
         using var writer = new SseEventWriter(context.Response, serializer);
         using var streamEnded = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
@@ -62,44 +63,35 @@ internal sealed class SseTransport(
         var sink = new SseOperationSink(writer);
         try
         {
-            if (isGet && MutationOverGetCheck.Check(request!) is { } refused)
-            {
-                await sink.ErrorAsync([refused], operationEnded.Token);
-            }
-            else
-            {
-                await runner.RunAsync(request!, context.User, options.Value.SubscriptionBufferCapacity, sink, operationEnded.Token);
-            }
+            // EventSource can only GET: queries and subscriptions then, never a mutation (a GET must be safe).
+            await runner.RunAsync(
+                request!, context.User, options.Value.SubscriptionBufferCapacity, sink, operationEnded.Token, refuseMutations: isGet).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || credentialsExpired.IsCancellationRequested)
+        catch (OperationCanceledException) when (
+            context.RequestAborted.IsCancellationRequested || credentialsExpired.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            // The client closed the stream (how a subscription ends in this mode), or its credentials expired.
+            // The client closed the stream (how a subscription ends in this mode), its credentials expired, or the
+            // server is shutting down.
         }
 
         try
         {
-            if (credentialsExpired.IsCancellationRequested && !sink.Completed && !context.RequestAborted.IsCancellationRequested)
+            // Expired credentials end the stream as a socket closes with 4403 (the client may reconnect with a fresh
+            // token); a shutdown ends it too, so the client reconnects to another instance.
+            var cut = credentialsExpired.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested;
+            if (cut && !sink.Completed && !context.RequestAborted.IsCancellationRequested)
             {
-                // The same rule as a socket closing with 4403: the stream ends, the client may reconnect with a fresh token.
-                await writer.WriteCompleteAsync(context.RequestAborted);
-            }
-
-            if (lifetime.ApplicationStopping.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
-            {
-                await writer.WriteCompleteAsync(context.RequestAborted); // cut by shutdown: tell the client it is over
+                await writer.WriteCompleteAsync(context.RequestAborted).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-        }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
-        {
-            await writer.WriteCompleteAsync(context.RequestAborted); // cut by shutdown mid-execution
+            // The client left while the stream was being ended.
         }
         finally
         {
-            await streamEnded.CancelAsync();
-            await keepAlive;
+            await streamEnded.CancelAsync().ConfigureAwait(false);
+            await keepAlive.ConfigureAwait(false);
         }
     }
 
@@ -118,7 +110,7 @@ internal sealed class SseTransport(
         return new CancellationTokenSource(delay, timeProvider);
     }
 
-    private async Task KeepAliveAsync(SseEventWriter writer, CancellationToken ct)
+    private async Task KeepAliveAsync(SseEventWriter writer, CancellationToken cancellationToken)
     {
         if (options.Value.KeepAliveInterval <= TimeSpan.Zero)
         {
@@ -128,9 +120,9 @@ internal sealed class SseTransport(
         try
         {
             using var timer = new PeriodicTimer(options.Value.KeepAliveInterval, timeProvider);
-            while (await timer.WaitForNextTickAsync(ct))
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                await writer.WriteKeepAliveAsync(ct);
+                await writer.WriteKeepAliveAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

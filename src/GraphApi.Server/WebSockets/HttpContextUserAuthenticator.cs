@@ -6,7 +6,7 @@ namespace GraphApi.Server.WebSockets;
 internal sealed class HttpContextUserAuthenticator : IWebSocketAuthenticator
 {
     public ValueTask<WebSocketAuthentication> AuthenticateAsync(
-        HttpContext upgradeRequest, IReadOnlyDictionary<string, object?>? initPayload, CancellationToken ct) =>
+        HttpContext upgradeRequest, IReadOnlyDictionary<string, object?>? initPayload, CancellationToken cancellationToken) =>
         ValueTask.FromResult(upgradeRequest.User.Identity?.IsAuthenticated == true
             ? WebSocketAuthentication.Authenticated(upgradeRequest.User, expiresAt: null)
             : WebSocketAuthentication.Anonymous);

@@ -12,11 +12,11 @@ public interface IWebSocketAuthenticator
     /// <summary>Authenticates the connection.</summary>
     /// <param name="upgradeRequest">The HTTP upgrade request (headers, query string, <see cref="HttpContext.User"/>).</param>
     /// <param name="initPayload">The <c>connection_init</c> payload, or <see langword="null"/> when the client sent none.</param>
-    /// <param name="ct">Fires when the connection goes away.</param>
+    /// <param name="cancellationToken">Fires when the connection goes away.</param>
     /// <returns>
     /// <see cref="WebSocketAuthentication.Anonymous"/>, <see cref="WebSocketAuthentication.Authenticated"/> or
     /// <see cref="WebSocketAuthentication.Rejected"/> (the socket closes with 4403).
     /// </returns>
     ValueTask<WebSocketAuthentication> AuthenticateAsync(
-        HttpContext upgradeRequest, IReadOnlyDictionary<string, object?>? initPayload, CancellationToken ct);
+        HttpContext upgradeRequest, IReadOnlyDictionary<string, object?>? initPayload, CancellationToken cancellationToken);
 }

@@ -46,9 +46,9 @@ internal sealed class WebSocketConnection : IAsyncDisposable
     public CancellationToken CloseRequested => _closeRequested.Token;
 
     /// <summary>The next whole message as text, or <see langword="null"/> once the socket is closed (by either side).</summary>
-    public async Task<string?> ReceiveAsync(CancellationToken ct)
+    public async Task<string?> ReceiveAsync(CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _closing.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
         var message = new ArrayBufferWriter<byte>();
         try
         {
@@ -87,9 +87,9 @@ internal sealed class WebSocketConnection : IAsyncDisposable
     /// and never makes the server hold serialized results it cannot send. One message is always accepted when
     /// nothing else waits, however large.
     /// </summary>
-    public async Task EnqueueAsync(OperationMessage message, CancellationToken ct)
+    public async Task EnqueueAsync(OperationMessage message, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, _closeRequested.Token);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closeRequested.Token);
         try
         {
             // One message at a time takes its place, in arrival order.

@@ -1,4 +1,5 @@
 using GraphApi.Server.Http;
+using GraphApi.Server.Streaming;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,13 +11,21 @@ public static class WebSocketServiceCollectionExtensions
     /// <summary>
     /// Serves GraphQL over WebSocket on the GraphQL path: the graphql-transport-ws subprotocol (npm graphql-ws) and
     /// the legacy graphql-ws subprotocol (Apollo subscriptions-transport-ws); queries, mutations and subscriptions.
-    /// Connections authenticate through <see cref="IWebSocketAuthenticator"/> (register your own singleton; the
-    /// default uses the upgrade request's user). The app must call <c>app.UseWebSockets()</c> BEFORE
-    /// <c>app.MapGraphQL()</c>, and <c>AddGraphQLHttp</c>/<c>AddGraphQLServer</c> as well. Safe to call more than once.
+    /// Options (<see cref="GraphQLWebSocketOptions"/>, defaults documented there) are bound from the
+    /// <c>WebSockets</c> sub-section; a zero operation cap, queue bound or send timeout stops start-up. Connections
+    /// authenticate through <see cref="IWebSocketAuthenticator"/> (register your own singleton; the default uses the
+    /// upgrade request's user). The app must call <c>app.UseWebSockets()</c> BEFORE <c>app.MapGraphQL()</c>.
     /// </summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="configure">Changes to <see cref="GraphQLWebSocketOptions"/> (defaults documented there); may be null.</param>
-    public static IServiceCollection AddGraphQLWebSockets(this IServiceCollection services, Action<GraphQLWebSocketOptions>? configure = null)
+    public static GraphQLServerBuilder AddWebSockets(this GraphQLServerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.BindOptions<GraphQLWebSocketOptions>("WebSockets");
+        builder.Services.AddGraphQLWebSockets();
+        return builder;
+    }
+
+    /// <summary>The services of <see cref="AddWebSockets"/> without configuration binding. Safe to call more than once.</summary>
+    internal static IServiceCollection AddGraphQLWebSockets(this IServiceCollection services, Action<GraphQLWebSocketOptions>? configure = null)
     {
         var options = services.AddOptions<GraphQLWebSocketOptions>();
         if (configure is not null)

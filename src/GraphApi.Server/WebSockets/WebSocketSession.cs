@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
 using GraphApi.Server.Execution;
+using GraphApi.Server.Streaming;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
@@ -89,9 +90,9 @@ internal abstract class WebSocketSession(
     protected Task SendAsync(string type, string? id = null, object? payload = null) =>
         SendAsync(type, id, payload, SessionEnded);
 
-    /// <summary>Queues a message of an operation, whose <paramref name="ct"/> stops the wait for room in the queue.</summary>
-    protected Task SendAsync(string type, string? id, object? payload, CancellationToken ct) =>
-        connection.EnqueueAsync(new OperationMessage { Type = type, Id = id, Payload = payload }, ct);
+    /// <summary>Queues a message of an operation, whose <paramref name="cancellationToken"/> stops the wait for room in the queue.</summary>
+    protected Task SendAsync(string type, string? id, object? payload, CancellationToken cancellationToken) =>
+        connection.EnqueueAsync(new OperationMessage { Type = type, Id = id, Payload = payload }, cancellationToken);
 
     protected Task CloseAsync(int code, string reason) => connection.CloseAsync(code, reason);
 

@@ -1,3 +1,4 @@
+using GraphApi.Server.Streaming;
 using GraphQL;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -29,12 +29,13 @@ internal sealed class WebSocketTransport(WebSocketSessionServices services, IHos
             context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.WriteAsync(
                 $"Offer the WebSocket subprotocol '{TransportWsMessageTypes.SubProtocol}' or '{LegacyWsMessageTypes.SubProtocol}'.",
-                context.RequestAborted);
+                context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol);
-        await using var connection = new WebSocketConnection(socket, services.Serializer, services.Options);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(subProtocol).ConfigureAwait(false);
+        var connection = new WebSocketConnection(socket, services.Serializer, services.Options);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
         // Graceful shutdown: 1001 (going away) so clients reconnect elsewhere; the session then ends like any closed one.
         using var stopping = lifetime.ApplicationStopping.Register(
             () => _ = connection.CloseAsync((int)WebSocketCloseStatus.EndpointUnavailable, "The server is shutting down."));
@@ -44,7 +45,7 @@ internal sealed class WebSocketTransport(WebSocketSessionServices services, IHos
         ServerTelemetry.WebSocketConnections.Add(1);
         try
         {
-            await session.RunAsync();
+            await session.RunAsync().ConfigureAwait(false);
         }
         finally
         {

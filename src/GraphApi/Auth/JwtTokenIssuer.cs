@@ -1,8 +1,9 @@
-using Microsoft.IdentityModel.JsonWebTokens;
 using System.Security.Claims;
 using System.Text;
+using GraphApi.Server;
 using GraphApi.Users;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace GraphApi.Auth;
@@ -34,7 +35,7 @@ internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider 
             SigningCredentials = new SigningCredentials(SigningKey(settings), SecurityAlgorithms.HmacSha256),
         };
         var token = _handler.CreateToken(descriptor);
-        return (token, new DateTime(expires.Ticks - (expires.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc));
+        return (token, UtcTime.TruncateToMilliseconds(expires));
     }
 
     public static SymmetricSecurityKey SigningKey(JwtOptions settings) =>

@@ -17,7 +17,7 @@ internal sealed class JwtWebSocketAuthenticator(IOptionsMonitor<JwtBearerOptions
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
     public async ValueTask<WebSocketAuthentication> AuthenticateAsync(
-        HttpContext upgradeRequest, IReadOnlyDictionary<string, object?>? initPayload, CancellationToken ct)
+        HttpContext upgradeRequest, IReadOnlyDictionary<string, object?>? initPayload, CancellationToken cancellationToken)
     {
         var credentials = FromPayload(initPayload) ?? upgradeRequest.Request.Headers[HeaderNames.Authorization].ToString();
         if (string.IsNullOrWhiteSpace(credentials))

@@ -1,6 +1,7 @@
 using GraphApi.Data.Conventions;
 using GraphApi.Orders;
 using GraphApi.Products;
+using GraphApi.Server;
 using GraphApi.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,10 +56,10 @@ internal abstract class AppDbContext(DbContextOptions options, TimeProvider cloc
                 case EntityState.Added:
                     entry.Entity.CreatedAt = entry.Entity.CreatedAt == default
                         ? now
-                        : UtcTimestamps.TruncateToMilliseconds(entry.Entity.CreatedAt);
+                        : UtcTime.TruncateToMilliseconds(entry.Entity.CreatedAt);
                     entry.Entity.UpdatedAt = entry.Entity.UpdatedAt == default
                         ? entry.Entity.CreatedAt
-                        : UtcTimestamps.TruncateToMilliseconds(entry.Entity.UpdatedAt);
+                        : UtcTime.TruncateToMilliseconds(entry.Entity.UpdatedAt);
                     break;
                 case EntityState.Modified:
                     entry.Entity.UpdatedAt = now;

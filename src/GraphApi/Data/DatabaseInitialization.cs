@@ -16,7 +16,7 @@ public static class DatabaseInitialization
     /// run at every start; on PostgreSQL all of it runs under an advisory lock, so instances starting at once take turns.
     /// Requires <see cref="AppDataServiceCollectionExtensions.AddAppData"/>.
     /// </summary>
-    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
@@ -29,26 +29,26 @@ public static class DatabaseInitialization
         {
             if (migrate)
             {
-                await db.Database.MigrateAsync(ct);
+                await db.Database.MigrateAsync(cancellationToken);
             }
 
             if (admin is not null)
             {
-                await provider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(admin, ct);
+                await provider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(admin, cancellationToken);
             }
 
             if (seed)
             {
-                await provider.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(ct);
+                await provider.GetRequiredService<SampleDataSeeder>().SeedIfEmptyAsync(cancellationToken);
             }
-        }, ct);
+        }, cancellationToken);
     }
 
     /// <summary>Applies pending migrations and nothing else (the <c>migrate</c> verb); a no-op when none is pending.</summary>
-    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await StartupLock.RunExclusiveAsync(db, () => db.Database.MigrateAsync(ct), ct);
+        await StartupLock.RunExclusiveAsync(db, () => db.Database.MigrateAsync(cancellationToken), cancellationToken);
     }
 }

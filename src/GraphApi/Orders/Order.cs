@@ -7,7 +7,7 @@ namespace GraphApi.Orders;
 /// A customer's order. <see cref="Version"/> is an application-managed optimistic concurrency token
 /// (SQLite has no rowversion): AppDbContext increments it whenever a modified order is saved.
 /// </summary>
-internal sealed class Order : ITimestamped
+internal sealed class Order : IEntity, ITimestamped
 {
     public int Id { get; set; }
 

@@ -1,4 +1,5 @@
 using GraphApi.Auth;
+using GraphApi.Server.Authorization;
 using GraphApi.Server.Execution;
 using GraphQL;
 
@@ -13,5 +14,5 @@ internal static class OrderCaller
     /// </summary>
     public static int Id(IResolveFieldContext context) =>
         context.User.UserId()
-        ?? throw new ExecutionError("The caller is not authenticated.") { Code = ErrorCodes.AuthNotAuthenticated };
+        ?? throw AuthorizationErrors.NotAuthenticated();
 }

@@ -1,3 +1,4 @@
+using GraphApi.Data;
 using GraphQL;
 using GraphQL.DataLoader;
 
@@ -10,13 +11,13 @@ namespace GraphApi.Orders;
 [GraphQLMetadata("OrderStatusChange")]
 internal sealed class OrderStatusChangeResolvers
 {
-    public IDataLoaderResult<Order?> Order([FromSource] OrderStatusChange change, [FromServices] OrderByIdLoader orders) =>
+    public IDataLoaderResult<Order?> Order([FromSource] OrderStatusChange change, [FromServices] EntityByIdLoader<Order> orders) =>
         orders.LoadAsync(change.OrderId);
 }
 
 [GraphQLMetadata("OrderEvent")]
 internal sealed class OrderEventResolvers
 {
-    public IDataLoaderResult<Order?> Order([FromSource] OrderEvent orderEvent, [FromServices] OrderByIdLoader orders) =>
+    public IDataLoaderResult<Order?> Order([FromSource] OrderEvent orderEvent, [FromServices] EntityByIdLoader<Order> orders) =>
         orders.LoadAsync(orderEvent.OrderId);
 }

@@ -1,20 +1,42 @@
+using GraphApi.Data;
 using GraphApi.Data.Conventions;
+using GraphApi.Server;
 using GraphApi.Server.Data;
 using GraphApi.Server.DataLoading;
+using GraphApi.Server.Execution.Cost;
 using GraphApi.Server.Execution.InputLimits;
 using GraphApi.Server.PubSub;
 using GraphApi.Server.Schema;
 
 namespace GraphApi.Orders;
 
-/// <summary>Binds the Orders feature to the SDL (schema/orders.graphql).</summary>
+/// <summary>The Orders feature: its SDL bindings (schema/orders.graphql) and its services.</summary>
 internal static class OrderGraph
 {
     public const string TypeName = "Order";
 
-    public static SchemaFirstOptions AddOrders(this SchemaFirstOptions schema) => schema
-        .AddNode<Order, int>(TypeName, o => o.Id, (context, id) =>
-            context.RequestServices!.GetRequiredService<OrderByIdLoader>().LoadAsync(id))
+    public static GraphQLServerBuilder AddOrders(this GraphQLServerBuilder builder)
+    {
+        builder.ConfigureSchema(Bind);
+        builder.Services
+            .AddDataLoader<EntityByIdLoader<Order>>()
+            .AddDataLoader<OrderItemsByOrderLoader>()
+            .AddQueryableMapping<Order>(m => m
+                .Key(o => o.Id)
+                .Field("total", o => o.Total, MoneyConverter.ProblemWith))
+            .AddInProcessPubSub() // the default bus; a distributed one registered earlier takes precedence
+            .AddScoped<OrderEventPublisher>()
+            .AddScoped<OrderPlacement>()
+            .AddInputListLimit(PlaceOrderRules.ItemsLimitPath, PlaceOrderRules.MaxInputLines)
+            .AddScoped<OrderStatusChanges>()
+
+            // An order has at most this many lines: its items list is never longer (configuration may override).
+            .Configure<CostAnalysisOptions>(cost => cost.ListSizes.TryAdd("Order.items", PlaceOrderRules.MaxLines));
+        return builder;
+    }
+
+    private static void Bind(SchemaFirstOptions schema) => schema
+        .AddNode<Order, int, EntityByIdLoader<Order>>(TypeName, o => o.Id)
         .AddResolvers<OrderResolvers>()
         .AddResolvers<OrderItemResolvers>()
         .MapObject<OrderItem>("OrderItem")
@@ -31,15 +53,4 @@ internal static class OrderGraph
         .MapObject<OrderNotFoundError>("OrderNotFoundError")
         .MapObject<InvalidStatusTransitionError>("InvalidStatusTransitionError");
 
-    public static IServiceCollection AddOrderServices(this IServiceCollection services) => services
-        .AddDataLoader<OrderByIdLoader>()
-        .AddDataLoader<OrderItemsByOrderLoader>()
-        .AddQueryableMapping<Order>(m => m
-            .Key(o => o.Id)
-            .Field("total", o => o.Total, MoneyConverter.ProblemWith))
-        .AddInProcessPubSub() // the default bus; a distributed one registered earlier takes precedence
-        .AddScoped<OrderEventPublisher>()
-        .AddScoped<OrderPlacement>()
-        .AddInputListLimit(PlaceOrderRules.ItemsLimitPath, PlaceOrderRules.MaxInputLines)
-        .AddScoped<OrderStatusChanges>();
 }

@@ -1,3 +1,4 @@
+using GraphApi.Data;
 using GraphApi.Products;
 using GraphQL;
 using GraphQL.DataLoader;
@@ -7,6 +8,6 @@ namespace GraphApi.Orders;
 [GraphQLMetadata("OrderItem")]
 internal sealed class OrderItemResolvers
 {
-    public IDataLoaderResult<Product?> Product([FromSource] OrderItem item, [FromServices] ProductByIdLoader products) =>
+    public IDataLoaderResult<Product?> Product([FromSource] OrderItem item, [FromServices] EntityByIdLoader<Product> products) =>
         products.LoadAsync(item.ProductId);
 }

@@ -1,5 +1,6 @@
 using GraphApi.Data;
 using GraphApi.Data.Resilience;
+using GraphApi.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -29,7 +30,7 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
     private async Task<(PlaceOrderPayload Payload, OrderEventMessage? Placed)> PlaceOnceAsync(
         int customerId, IReadOnlyList<MergedOrderLine> lines, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        var keys = lines.Select(l => l.ProductKey).OfType<int>().Distinct().ToList();
+        var keys = lines.Select(l => l.ProductKey).Distinct().ToList();
         var products = await db.Products.AsNoTracking()
             .Where(p => keys.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
@@ -48,9 +49,9 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
 
         var items = lines.Select(l => new OrderItem
         {
-            ProductId = l.ProductKey!.Value,
+            ProductId = l.ProductKey,
             Quantity = (int)l.Quantity,
-            UnitPrice = products[l.ProductKey.Value].Price, // the price at placement, kept with the line
+            UnitPrice = products[l.ProductKey].Price, // the price at placement, kept with the line
         }).ToList();
         var order = new Order
         {
@@ -77,7 +78,7 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
         var shortLines = new List<MergedOrderLine>();
         foreach (var line in lines.OrderBy(l => l.ProductKey))
         {
-            var key = line.ProductKey!.Value;
+            var key = line.ProductKey;
             var quantity = (int)line.Quantity;
             var updated = await db.Products
                 .Where(p => p.Id == key && p.Stock >= quantity)
@@ -96,13 +97,13 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
     /// <summary>One error per short product, in input order, with the stock as it is now (after the rollback).</summary>
     private async Task<IReadOnlyList<object>> OutOfStockErrorsAsync(List<MergedOrderLine> shortLines, CancellationToken cancellationToken)
     {
-        var keys = shortLines.Select(l => l.ProductKey!.Value).ToList();
+        var keys = shortLines.Select(l => l.ProductKey).ToList();
         var stock = await db.Products.AsNoTracking()
             .Where(p => keys.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Stock, cancellationToken);
         return shortLines.OrderBy(l => l.Index).Select(l =>
         {
-            var available = stock.GetValueOrDefault(l.ProductKey!.Value);
+            var available = stock.GetValueOrDefault(l.ProductKey);
             return (object)new OutOfStockError(
                 $"Only {available} of product '{l.ProductId}' are in stock; {l.Quantity} {(l.Quantity == 1 ? "was" : "were")} requested.",
                 l.ProductId,

@@ -1,3 +1,4 @@
+using GraphApi.Data;
 using GraphApi.Auth;
 using GraphApi.Orders;
 using GraphApi.Server.Schema.Nodes;
@@ -10,7 +11,7 @@ namespace GraphApi.Schema;
 internal sealed partial class QueryResolvers
 {
     /// <summary>Someone else's order resolves, then the Order type's policy puts null + AUTH_NOT_AUTHORIZED in its place.</summary>
-    public IDataLoaderResult<Order?> OrderById(string id, [FromServices] OrderByIdLoader orders) =>
+    public IDataLoaderResult<Order?> OrderById(string id, [FromServices] EntityByIdLoader<Order> orders) =>
         orders.LoadAsync(GlobalId.Parse<int>(id, OrderGraph.TypeName));
 
     /// <summary>ADMIN: every order; a customer: their own, filtered in SQL.</summary>

@@ -1,3 +1,4 @@
+using GraphApi.Data;
 using GraphApi.Users;
 using GraphQL;
 using GraphQL.DataLoader;
@@ -8,7 +9,7 @@ namespace GraphApi.Orders;
 [GraphQLMetadata(OrderGraph.TypeName)]
 internal sealed class OrderResolvers
 {
-    public IDataLoaderResult<User?> Customer([FromSource] Order order, [FromServices] UserByIdLoader users) =>
+    public IDataLoaderResult<User?> Customer([FromSource] Order order, [FromServices] EntityByIdLoader<User> users) =>
         users.LoadAsync(order.CustomerId);
 
     public IDataLoaderResult<IReadOnlyList<OrderItem>> Items(

@@ -1,7 +1,7 @@
 namespace GraphApi.Orders;
 
 /// <summary>
-/// The order life cycle (decisions.md, "Access"): PENDING → PAID → SHIPPED → DELIVERED, and PENDING or PAID →
+/// The order life cycle (docs/rules.md, "Access"): PENDING → PAID → SHIPPED → DELIVERED, and PENDING or PAID →
 /// CANCELLED. Every other move, staying in the same status included, is refused.
 /// </summary>
 internal static class OrderStateMachine

@@ -1,5 +1,6 @@
 using GraphApi.Data;
 using GraphApi.Data.Resilience;
+using GraphApi.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using GraphApi.Auth;
 using GraphApi.Data;
 using GraphApi.Orders;
+using GraphApi.Server.Authorization;
 using GraphApi.Server.Execution;
 using GraphApi.Server.PubSub;
 using GraphApi.Server.Schema.Nodes;
@@ -35,10 +36,7 @@ internal sealed partial class SubscriptionResolvers
         // The same policy that guards the Order type everywhere else decides who may follow it.
         if (order is null || !(await authorization.AuthorizeAsync(context.User!, order, AppPolicies.OrderOwnerOrAdmin)).Succeeded)
         {
-            throw new ExecutionError("The current user is not authorized to access this resource.")
-            {
-                Code = ErrorCodes.AuthNotAuthorized,
-            };
+            throw AuthorizationErrors.NotAuthorized();
         }
 
         var subscription = await events.SubscribeAsync<OrderEventMessage>(OrderTopics.Order(id), context.CancellationToken);
@@ -60,9 +58,9 @@ internal sealed partial class SubscriptionResolvers
         new(message.Kind, message.OrderId, message.PreviousStatus, message.Status, message.OccurredAt);
 
     private static async IAsyncEnumerable<OrderEventMessage> StatusChanges(
-        ITopicSubscription<OrderEventMessage> subscription, [EnumeratorCancellation] CancellationToken ct = default)
+        ITopicSubscription<OrderEventMessage> subscription, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var message in Owned(subscription).WithCancellation(ct))
+        await foreach (var message in Owned(subscription).WithCancellation(cancellationToken))
         {
             if (message.Kind == OrderEventKind.StatusChanged)
             {
@@ -73,11 +71,11 @@ internal sealed partial class SubscriptionResolvers
 
     /// <summary>Enumerates the subscription and disposes it (unsubscribing) when the client stops listening.</summary>
     private static async IAsyncEnumerable<T> Owned<T>(
-        ITopicSubscription<T> subscription, [EnumeratorCancellation] CancellationToken ct = default)
+        ITopicSubscription<T> subscription, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using (((IAsyncDisposable)subscription).ConfigureAwait(false))
         {
-            await foreach (var message in subscription.WithCancellation(ct))
+            await foreach (var message in subscription.WithCancellation(cancellationToken))
             {
                 yield return message;
             }

@@ -4,7 +4,7 @@ using GraphApi.Products;
 
 namespace GraphApi.Orders;
 
-/// <summary>The validation phase of <c>placeOrder</c> (decisions.md, "Validation"): every error at once.</summary>
+/// <summary>The validation phase of <c>placeOrder</c> (docs/rules.md, "Validation"): every error at once.</summary>
 internal static class PlaceOrderRules
 {
     public const int MaxLines = 50;
@@ -21,7 +21,7 @@ internal static class PlaceOrderRules
     public const int MaxQuantity = 1_000;
 
     /// <summary>
-    /// Checks the line count, each merged line's product ID and quantity, and that each product exists
+    /// Checks the line count, each merged line's quantity, and that each product exists
     /// (<paramref name="existingProducts"/> holds the keys found in the database). Errors are ordered by line.
     /// </summary>
     public static IReadOnlyList<object> Validate(IReadOnlyList<MergedOrderLine> lines, IReadOnlySet<int> existingProducts)
@@ -40,11 +40,7 @@ internal static class PlaceOrderRules
         foreach (var line in lines)
         {
             var field = $"items[{line.Index.ToString(CultureInfo.InvariantCulture)}]";
-            if (line.ProductKey is not { } key)
-            {
-                errors.Add(new ValidationError($"'{line.ProductId}' is not a valid Product ID.", field + ".productId"));
-            }
-            else if (!existingProducts.Contains(key))
+            if (!existingProducts.Contains(line.ProductKey))
             {
                 errors.Add(new ProductNotFoundError($"No product has the ID '{line.ProductId}'.", line.ProductId));
             }

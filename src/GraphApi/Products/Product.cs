@@ -3,7 +3,7 @@ using GraphApi.Data;
 namespace GraphApi.Products;
 
 /// <summary>A catalogue item. <see cref="Price"/> is stored as cents (see MoneyConverter).</summary>
-internal sealed class Product : ITimestamped
+internal sealed class Product : IEntity, ITimestamped
 {
     public const int SkuMaxLength = 64;
 

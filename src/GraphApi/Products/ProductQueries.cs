@@ -1,3 +1,4 @@
+using GraphApi.Data;
 using GraphApi.Products;
 using GraphApi.Server.Schema.Nodes;
 using GraphQL;
@@ -8,7 +9,7 @@ namespace GraphApi.Schema;
 
 internal sealed partial class QueryResolvers
 {
-    public IDataLoaderResult<Product?> ProductById(string id, [FromServices] ProductByIdLoader products) =>
+    public IDataLoaderResult<Product?> ProductById(string id, [FromServices] EntityByIdLoader<Product> products) =>
         products.LoadAsync(GlobalId.Parse<int>(id, ProductGraph.TypeName));
 
     public IQueryable<Product> Products() => db.Products.AsNoTracking();

@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using GraphApi.Validation;
 
 namespace GraphApi.Products;
 
 /// <summary>
-/// Validation rules for catalogue input (decisions.md, "Validation"). Each validator returns an error message,
+/// Validation rules for catalogue input (docs/rules.md, "Validation"). Each validator returns an error message,
 /// or null when the value is acceptable.
 /// </summary>
-internal static partial class ProductRules
+internal static class ProductRules
 {
     public const decimal MaxPrice = 1_000_000.00m;
     public const int MaxStock = 1_000_000;
@@ -22,9 +22,9 @@ internal static partial class ProductRules
     public static string NormalizeName(string name) => name.Trim();
 
     public static string? ValidateSku(string sku) =>
-        SkuPattern().IsMatch(sku)
+        KeyText.IsValid(sku, 1, Product.SkuMaxLength)
             ? null
-            : $"SKU must be 1–{Product.SkuMaxLength} characters of A-Z, a-z, 0-9, '_' or '-'.";
+            : $"SKU must be 1–{Product.SkuMaxLength} characters of {KeyText.AllowedCharacters}.";
 
     public static string? ValidateName(string name)
     {
@@ -58,7 +58,4 @@ internal static partial class ProductRules
     public static string StockLimitExceeded(int currentStock, int quantity) =>
         $"Restocking {quantity.ToString("N0", Invariant)} would raise the stock from " +
         $"{currentStock.ToString("N0", Invariant)} above the maximum of {MaxStock.ToString("N0", Invariant)}.";
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex SkuPattern();
 }

@@ -1,5 +1,6 @@
 using GraphApi.Data;
 using GraphApi.Errors;
+using GraphApi.Server;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphApi.Products;

@@ -1,25 +1,14 @@
 using GraphApi.Errors;
-using GraphApi.Orders;
-using GraphApi.Products;
-using GraphApi.Server.Schema;
-using GraphApi.Users;
+using GraphApi.Server;
 
 namespace GraphApi.Schema;
 
-/// <summary>The application's half of the schema: every feature's bindings and services.</summary>
+/// <summary>The application's root types and shared error type; each feature binds its own (AddUsers, AddOrders...).</summary>
 internal static class GraphApiSchema
 {
-    public static void Bind(SchemaFirstOptions schema) => schema
+    public static GraphQLServerBuilder AddRootTypes(this GraphQLServerBuilder builder) => builder.ConfigureSchema(schema => schema
         .AddResolvers<QueryResolvers>()
         .AddResolvers<MutationResolvers>()
         .AddResolvers<SubscriptionResolvers>()
-        .MapObject<ValidationError>("ValidationError")
-        .AddUsers()
-        .AddProducts()
-        .AddOrders();
-
-    public static IServiceCollection AddFeatureServices(this IServiceCollection services) => services
-        .AddUserServices()
-        .AddProductServices()
-        .AddOrderServices();
+        .MapObject<ValidationError>("ValidationError"));
 }

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GraphApi.Users;
 
 /// <summary>
-/// Registration and login (decisions.md "Validation" and "Strings"). Every failure is an error as data in the
-/// payload; nothing is written when there is one. A rate limit (decisions.md "Abuse resistance") is a RATE_LIMITED
+/// Registration and login (docs/rules.md, "Validation" and "Strings"). Every failure is an error as data in the
+/// payload; nothing is written when there is one. A rate limit (docs/rules.md, "Abuse resistance") is a RATE_LIMITED
 /// field error instead, raised before any password is hashed.
 /// </summary>
 internal sealed class AccountService(
@@ -24,7 +24,7 @@ internal sealed class AccountService(
 {
     public const string InvalidCredentialsMessage = "The username or email and password do not match an account.";
 
-    public async Task<RegisterUserPayload> RegisterAsync(RegisterUserInput input, CancellationToken ct)
+    public async Task<RegisterUserPayload> RegisterAsync(RegisterUserInput input, CancellationToken cancellationToken)
     {
         throttle.CountCall(client.Current);
         var validation = Validate(input);
@@ -37,12 +37,12 @@ internal sealed class AccountService(
         var usernameKey = UserRules.LookupKey(username);
         var email = UserRules.NormalizeEmail(input.Email);
         var taken = new List<object>();
-        if (await db.Users.AnyAsync(u => u.NormalizedUsername == usernameKey, ct))
+        if (await db.Users.AnyAsync(u => u.NormalizedUsername == usernameKey, cancellationToken))
         {
             taken.Add(UsernameTaken(username));
         }
 
-        if (await db.Users.AnyAsync(u => u.Email == email, ct))
+        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
         {
             taken.Add(EmailTaken(email));
         }
@@ -52,11 +52,11 @@ internal sealed class AccountService(
             return new RegisterUserPayload(null, taken);
         }
 
-        var user = new User { Username = username, Email = email, Role = Role.Customer, PasswordHash = await hashing.HashAsync(input.Password, ct) };
+        var user = new User { Username = username, Email = email, Role = Role.Customer, PasswordHash = await hashing.HashAsync(input.Password, cancellationToken) };
         db.Users.Add(user);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (UserUniqueKeyViolation.Find(exception, db.Model) is { } key)
         {
@@ -68,23 +68,23 @@ internal sealed class AccountService(
         return new RegisterUserPayload(user, null);
     }
 
-    public async Task<LoginPayload> LoginAsync(LoginInput input, CancellationToken ct)
+    public async Task<LoginPayload> LoginAsync(LoginInput input, CancellationToken cancellationToken)
     {
         throttle.CountCall(client.Current);
         var key = UserRules.LookupKey(input.UsernameOrEmail);
 
         // Usernames cannot contain '@', so the key names one column and one index.
         var user = key.Contains('@')
-            ? await db.Users.SingleOrDefaultAsync(u => u.Email == key, ct)
-            : await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == key, ct);
+            ? await db.Users.SingleOrDefaultAsync(u => u.Email == key, cancellationToken)
+            : await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == key, cancellationToken);
 
         var account = LoginThrottle.AccountKey(user?.Id, key);
-        using (await throttle.TakeAccountTurnAsync(account, ct))
+        using (await throttle.TakeAccountTurnAsync(account, cancellationToken))
         {
             throttle.EnsureAttemptsLeft(account);
 
             // An unknown user still pays for one Argon2 verification: the answer takes the same time either way.
-            var verified = await hashing.VerifyAsync(user?.PasswordHash ?? dummyHash.Value, input.Password, ct);
+            var verified = await hashing.VerifyAsync(user?.PasswordHash ?? dummyHash.Value, input.Password, cancellationToken);
             if (user is null || !verified)
             {
                 throttle.CountFailure(account);
@@ -97,8 +97,8 @@ internal sealed class AccountService(
             // The configured Argon2 parameters changed since this hash was made: upgrade it while we know the password.
             try
             {
-                user.PasswordHash = await hashing.HashAsync(input.Password, ct);
-                await db.SaveChangesAsync(ct);
+                user.PasswordHash = await hashing.HashAsync(input.Password, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
             }
             catch (RateLimitedError)
             {

@@ -4,7 +4,7 @@ namespace GraphApi.Users;
 
 /// <summary>An account. Username and email are normalized as they are set, so the unique indexes
 /// on <see cref="NormalizedUsername"/> and <see cref="Email"/> enforce case-insensitive uniqueness.</summary>
-internal sealed class User : ITimestamped
+internal sealed class User : IEntity, ITimestamped
 {
     private string _username = "";
     private string _email = "";

@@ -1,17 +1,29 @@
+using GraphApi.Data;
+using GraphApi.Server;
 using GraphApi.Server.Data;
 using GraphApi.Server.DataLoading;
 using GraphApi.Server.Schema;
 
 namespace GraphApi.Users;
 
-/// <summary>Binds the Users feature to the SDL (schema/users.graphql).</summary>
+/// <summary>The Users feature: its SDL bindings (schema/users.graphql) and its services.</summary>
 internal static class UserGraph
 {
     public const string TypeName = "User";
 
-    public static SchemaFirstOptions AddUsers(this SchemaFirstOptions schema) => schema
-        .AddNode<User, int>(TypeName, u => u.Id, (context, id) =>
-            context.RequestServices!.GetRequiredService<UserByIdLoader>().LoadAsync(id))
+    public static GraphQLServerBuilder AddUsers(this GraphQLServerBuilder builder)
+    {
+        builder.ConfigureSchema(Bind);
+        builder.Services
+            .AddDataLoader<EntityByIdLoader<User>>()
+            .AddSingleton<DummyPasswordHash>()
+            .AddScoped<AccountService>()
+            .AddQueryableMapping<User>(m => m.Key(u => u.Id));
+        return builder;
+    }
+
+    private static void Bind(SchemaFirstOptions schema) => schema
+        .AddNode<User, int, EntityByIdLoader<User>>(TypeName, u => u.Id)
         .AddResolvers<UserResolvers>()
         .MapEnum<Role>("Role")
         .MapObject<RegisterUserPayload>("RegisterUserPayload")
@@ -20,9 +32,4 @@ internal static class UserGraph
         .MapObject<EmailTakenError>("EmailTakenError")
         .MapObject<InvalidCredentialsError>("InvalidCredentialsError");
 
-    public static IServiceCollection AddUserServices(this IServiceCollection services) => services
-        .AddDataLoader<UserByIdLoader>()
-        .AddSingleton<DummyPasswordHash>()
-        .AddScoped<AccountService>()
-        .AddQueryableMapping<User>(m => m.Key(u => u.Id));
 }

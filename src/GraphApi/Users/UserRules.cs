@@ -1,12 +1,12 @@
-using System.Text.RegularExpressions;
+using GraphApi.Validation;
 
 namespace GraphApi.Users;
 
 /// <summary>
-/// Normalization and validation rules for account input (decisions.md, "Strings" and "Validation").
+/// Normalization and validation rules for account input (docs/rules.md, "Strings" and "Validation").
 /// Each validator returns an error message, or null when the value is acceptable.
 /// </summary>
-internal static partial class UserRules
+internal static class UserRules
 {
     public const int UsernameMinLength = 3;
     public const int UsernameMaxLength = 32;
@@ -24,9 +24,9 @@ internal static partial class UserRules
     public static string? ValidateUsername(string username)
     {
         var trimmed = NormalizeUsername(username);
-        return UsernamePattern().IsMatch(trimmed)
+        return KeyText.IsValid(trimmed, UsernameMinLength, UsernameMaxLength)
             ? null
-            : $"Username must be {UsernameMinLength}–{UsernameMaxLength} characters of A-Z, a-z, 0-9, '_' or '-'.";
+            : $"Username must be {UsernameMinLength}–{UsernameMaxLength} characters of {KeyText.AllowedCharacters}.";
     }
 
     public static string? ValidateEmail(string email)
@@ -48,7 +48,4 @@ internal static partial class UserRules
         password.Length is >= PasswordMinLength and <= PasswordMaxLength
             ? null
             : $"Password must be {PasswordMinLength}–{PasswordMaxLength} characters.";
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{3,32}$")]
-    private static partial Regex UsernamePattern();
 }

@@ -35,7 +35,7 @@ public class PagingBenchmarks
         _host = ShopHost.Start(_database, ShopResolution.Batched);
         _contexts = _host.Services.GetRequiredService<IDbContextFactory<ShopDbContext>>();
         _mapping = _host.Services.GetRequiredService<QueryableMapping<Product>>();
-        _paging = _host.Services.GetRequiredService<PagingOptions>();
+        _paging = _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PagingOptions>>().Value;
         _cursor = await CursorOfRowAsync(Depth);
 
         var keyset = await KeysetPageAsync();

@@ -45,7 +45,7 @@ internal sealed class ShopHost : IDisposable
         services.AddQueryableMapping<Product>(mapping => mapping.Key(p => p.Id));
         services.AddQueryableMapping<Order>(mapping => mapping.Key(o => o.Id));
         services.AddDataLoader<CustomerByIdLoader>().AddDataLoader<ProductByIdLoader>().AddDataLoader<ItemsByOrderLoader>();
-        services.AddGraphQLServer(schema => Bind(schema, database.SchemaDirectory, resolution));
+        services.AddGraphQLServer().ConfigureSchema(schema => Bind(schema, database.SchemaDirectory, resolution));
         return new ShopHost(builder.Build());
     }
 

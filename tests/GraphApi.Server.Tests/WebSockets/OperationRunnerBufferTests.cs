@@ -1,4 +1,5 @@
 using GraphApi.Server.Execution;
+using GraphApi.Server.Streaming;
 using GraphApi.Server.WebSockets;
 using GraphQL;
 using GraphQL.Transport;

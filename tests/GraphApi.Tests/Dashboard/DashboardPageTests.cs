@@ -34,6 +34,15 @@ public sealed class DashboardPageTests(GraphApiFixture fixture) : IClassFixture<
         Assert.Contains(excerpt, await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Hidden_elements_stay_hidden_whatever_their_class_displays()
+    {
+        // .account sets display: flex; without this rule the signed-out page showed "Sign out".
+        var css = await fixture.Factory.CreateClient().GetStringAsync("/dashboard/dashboard.css");
+
+        Assert.Contains("[hidden] { display: none !important; }", css, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/dashboard/README.md")]
     [InlineData("/dashboard/missing.js")]

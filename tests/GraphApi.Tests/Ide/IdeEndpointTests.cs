@@ -74,12 +74,16 @@ public sealed partial class IdeEndpointTests
         await AssertNoIdeAsync(factory);
     }
 
-    [Fact]
-    public async Task The_ide_is_off_in_production_by_default()
+    [RequiresIdeAssetsFact]
+    public async Task The_ide_is_on_in_production_by_default()
     {
         using var factory = new GraphApiFactory();
 
-        await AssertNoIdeAsync(factory);
+        using var response = await GetHtmlAsync(factory, "/graphql");
+
+        Assert.Equal("Production", factory.Environment);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<title>Banana Cake Pop</title>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

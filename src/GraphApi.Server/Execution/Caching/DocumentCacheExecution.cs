@@ -30,7 +30,9 @@ internal sealed class DocumentCacheExecution(DocumentCacheOptions options) : ICo
     {
         var query = execution.Query;
         if (execution.Document is not null || query is null)
+        {
             return await next(execution).ConfigureAwait(false);
+        }
 
         if (_documents.TryGet(query, out var document))
         {
@@ -41,7 +43,10 @@ internal sealed class DocumentCacheExecution(DocumentCacheOptions options) : ICo
 
         var result = await next(execution).ConfigureAwait(false);
         if (result.Executed && result.Document is { } parsed)
+        {
             _documents.Set(query, parsed);
+        }
+
         return result;
     }
 }

@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.DI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GraphApi.Server.Execution.Caching;
 
@@ -8,14 +10,14 @@ public static class DocumentCacheGraphQLBuilderExtensions
 {
     /// <summary>
     /// Caches parsed, validated documents by query text in an LRU bounded by entries and by bytes of text (defaults
-    /// 1,000 entries and 64 MiB, see <see cref="DocumentCacheOptions"/>). A hit skips parsing and runs only the rules registered for cached
-    /// documents (e.g. <c>AddValidationRule(rule, useForCachedDocuments: true)</c>).
+    /// 1,000 entries and 64 MiB, see <see cref="DocumentCacheOptions"/>, read through <c>IOptions</c> with
+    /// <paramref name="configure"/> applied on top). A hit skips parsing and runs only the rules registered for
+    /// cached documents (e.g. <c>AddValidationRule(rule, useForCachedDocuments: true)</c>). A size below 1 fails validation.
     /// </summary>
     public static IGraphQLBuilder UseDocumentCache(this IGraphQLBuilder builder, Action<DocumentCacheOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var options = new DocumentCacheOptions();
-        configure?.Invoke(options);
-        return builder.ConfigureExecution(new DocumentCacheExecution(options));
+        builder.ConfigureValidatedOptions<DocumentCacheOptions, DocumentCacheOptionsValidator>(configure);
+        return builder.ConfigureExecution(services =>
+            new DocumentCacheExecution(services.GetRequiredService<IOptions<DocumentCacheOptions>>().Value));
     }
 }

@@ -26,7 +26,9 @@ internal sealed class ArgumentValues(GraphQLOperationDefinition operation, Input
         foreach (var argument in field.Arguments?.Items ?? [])
         {
             if (argument.Name == name)
+            {
                 return argument.Value;
+            }
         }
         return null;
     }
@@ -57,7 +59,9 @@ internal sealed class ArgumentValues(GraphQLOperationDefinition operation, Input
         foreach (var definition in operation.Variables?.Items ?? [])
         {
             if (definition.Variable.Name == variable.Name)
+            {
                 return definition.DefaultValue;
+            }
         }
         return null;
     }
@@ -85,7 +89,9 @@ internal sealed class ArgumentValues(GraphQLOperationDefinition operation, Input
     private static long? ParseInteger(ReadOnlySpan<char> digits)
     {
         if (long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
             return number;
+        }
         // Too many digits for a long: the direction is all that matters for a clamped size.
         return digits.Length > 0 && digits[0] == '-' ? long.MinValue : long.MaxValue;
     }

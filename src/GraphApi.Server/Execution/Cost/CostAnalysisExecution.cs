@@ -56,7 +56,10 @@ internal sealed class CostAnalysisExecution(CostAnalysisOptions limits, CostEsti
         // Executed stays false and data absent: a request error, answered before execution.
         var result = errors.Count > 0 ? new ExecutionResult { Errors = [.. errors] } : await next(options).ConfigureAwait(false);
         if (CostReport.IsRequested(options))
+        {
             CostReport.Add(result, estimate, limits.MaxCost);
+        }
+
         return result;
     }
 
@@ -67,11 +70,17 @@ internal sealed class CostAnalysisExecution(CostAnalysisOptions limits, CostEsti
         foreach (var definition in document.Definitions)
         {
             if (definition is not GraphQLOperationDefinition operation)
+            {
                 continue;
+            }
+
             if (string.IsNullOrEmpty(operationName))
             {
                 if (selected is not null)
+                {
                     return null;
+                }
+
                 selected = operation;
             }
             else if (operation.Name == operationName)
@@ -85,7 +94,10 @@ internal sealed class CostAnalysisExecution(CostAnalysisOptions limits, CostEsti
     private GraphQLDocument? TryParse(string? query)
     {
         if (query is null)
+        {
             return null;
+        }
+
         try
         {
             return documentBuilder.Build(query);

@@ -41,7 +41,10 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
         {
             // A fragment on an introspection type (__Type, __Field...) selects introspection only: it costs nothing.
             if (IsIntrospection(fragment.TypeCondition.Type.Name))
+            {
                 continue;
+            }
+
             var type = schema.AllTypes[fragment.TypeCondition.Type.Name.Value];
             walk.Fragments[fragment.FragmentName.Name.StringValue] = walk.SelectionSet(type, fragment.SelectionSet);
         }
@@ -96,9 +99,14 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
         {
             // Introspection (__schema, __type and all below them, __typename) is not costed: its depth rule guards it.
             if (IsIntrospection(field.Name))
+            {
                 return default;
+            }
+
             if (parent is null || parent.GetField(field.Name.Value) is not { ResolvedType: { } fieldType } definition)
+            {
                 return new Cost(1, 0);
+            }
 
             var namedType = fieldType.GetNamedType();
             var below = field.SelectionSet is { } children ? SelectionSet(namedType, children) : default;
@@ -107,9 +115,15 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
 
             var lists = ListDepth(fieldType);
             if (lists == 0)
+            {
                 return new Cost(Add(1, belowEach), 0);
+            }
+
             if (IsPageList(parent, definition))
+            {
                 return new Cost(1, Multiply(belowEach, Power(owner._options.DefaultListSize, lists - 1)));
+            }
+
             var size = Multiply(ListSize(parent, definition, field), Power(owner._options.DefaultListSize, lists - 1));
             return new Cost(Add(1, Multiply(size, belowEach)), 0);
         }
@@ -120,10 +134,15 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
         private long ListSize(IComplexGraphType parent, FieldType definition, GraphQLField field)
         {
             if (owner.ConfiguredSize(parent, definition) is { } configured)
+            {
                 return configured;
+            }
             // Relay's nodes(ids:): as many items as ids.
             if (definition.Arguments?.Find("ids") is not null && arguments.Count(field, "ids") is { } ids)
+            {
                 return ids;
+            }
+
             return owner._options.DefaultListSize;
         }
 
@@ -167,7 +186,10 @@ internal sealed class CostEstimator(CostAnalysisOptions options, PagingOptions p
     {
         var result = 1L;
         for (var i = 0; i < exponent; i++)
+        {
             result = Multiply(result, value);
+        }
+
         return result;
     }
 

@@ -16,7 +16,9 @@ internal static class FragmentOrder
         foreach (var definition in document.Definitions)
         {
             if (definition is GraphQLFragmentDefinition fragment)
+            {
                 fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
+            }
         }
 
         var ordered = new List<GraphQLFragmentDefinition>(fragments.Count);
@@ -26,7 +28,10 @@ internal static class FragmentOrder
         foreach (var root in fragments.Values)
         {
             if (!seen.Add(root))
+            {
                 continue;
+            }
+
             stack.Push((root, SpreadsOf(root.SelectionSet), 0));
             while (stack.Count > 0)
             {
@@ -38,7 +43,9 @@ internal static class FragmentOrder
                 }
                 stack.Push((fragment, spreads, next + 1));
                 if (fragments.TryGetValue(spreads[next], out var spread) && seen.Add(spread))
+                {
                     stack.Push((spread, SpreadsOf(spread.SelectionSet), 0));
+                }
             }
         }
         return ordered;

@@ -15,11 +15,16 @@ internal static class IntrospectionDepth
     {
         var walk = new Walk(maxDepth);
         foreach (var fragment in fragmentOrder)
+        {
             walk.FragmentDepths[fragment.FragmentName.Name.StringValue] = walk.Depth(fragment.SelectionSet);
+        }
+
         foreach (var definition in document.Definitions)
         {
             if (definition is GraphQLOperationDefinition operation)
+            {
                 walk.Depth(operation.SelectionSet);
+            }
         }
         return walk.Violations;
     }
@@ -58,7 +63,10 @@ internal static class IntrospectionDepth
         {
             var below = field.SelectionSet is { } children ? Depth(children) : 0;
             if (IsRoot(field.Name) && below > maxDepth)
+            {
                 Violations.Add((field, below));
+            }
+
             return IsNestingList(field.Name) ? below + 1 : below;
         }
     }

@@ -30,7 +30,10 @@ internal sealed class DocumentShape
                 case GraphQLOperationDefinition operation:
                     shape.CountDirectives(operation.Directives);
                     foreach (var variable in operation.Variables?.Items ?? [])
+                    {
                         shape.CountDirectives(variable.Directives);
+                    }
+
                     shape._operations.Add((operation, shape.MeasureDefinition(operation.SelectionSet)));
                     break;
                 case GraphQLFragmentDefinition fragment:
@@ -50,7 +53,9 @@ internal sealed class DocumentShape
     {
         var resolved = new Dictionary<Definition, Reach>(ReferenceEqualityComparer.Instance);
         foreach (var (node, shape) in _operations)
+        {
             yield return (node, Resolve(shape, resolved));
+        }
     }
 
     private Definition MeasureDefinition(GraphQLSelectionSet selectionSet)
@@ -72,7 +77,10 @@ internal sealed class DocumentShape
                     CountDirectives(field.Directives);
                     definition.LocalDepth = Math.Max(definition.LocalDepth, depth + 1);
                     if (field.SelectionSet is { } children)
+                    {
                         MeasureSelections(children, depth + 1, definition);
+                    }
+
                     break;
                 case GraphQLInlineFragment inline:
                     CountDirectives(inline.Directives);
@@ -93,7 +101,9 @@ internal sealed class DocumentShape
     private Reach Resolve(Definition root, Dictionary<Definition, Reach> resolved)
     {
         if (resolved.TryGetValue(root, out var known))
+        {
             return known;
+        }
 
         var onPath = new HashSet<Definition>(ReferenceEqualityComparer.Instance) { root };
         var stack = new Stack<Frame>();
@@ -124,7 +134,9 @@ internal sealed class DocumentShape
             onPath.Remove(frame.Shape);
             resolved[frame.Shape] = frame.Reach;
             if (stack.TryPeek(out var parent))
+            {
                 parent.Include(parent.PendingOffset, frame.Reach);
+            }
         }
         return resolved[root];
     }

@@ -51,7 +51,10 @@ internal sealed class RequestLimitsExecution(RequestLimitsOptions limits, IDocum
             }
 
             if (parsed is null)
+            {
                 return next(options); // GraphQL.NET parses again and reports the syntax error its usual way.
+            }
+
             options.Document = parsed;
         }
 
@@ -59,7 +62,9 @@ internal sealed class RequestLimitsExecution(RequestLimitsOptions limits, IDocum
         {
             var violations = Violations(document);
             if (violations.Count > 0)
+            {
                 return Rejected([.. violations]);
+            }
         }
         return next(options);
     }

@@ -20,9 +20,15 @@ internal static class TokenCounter
             {
                 var token = Lexer.Lex(text, position);
                 if (token.Kind == TokenKind.EOF)
+                {
                     return false;
+                }
+
                 if (++count > maxTokens)
+                {
                     return true;
+                }
+
                 position = token.End;
             }
         }

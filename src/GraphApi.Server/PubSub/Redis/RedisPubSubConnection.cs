@@ -30,21 +30,21 @@ internal sealed class RedisPubSubConnection : IAsyncDisposable
         return options;
     }
 
-    public async Task<ISubscriber> GetSubscriberAsync() => (await _multiplexer.Value).GetSubscriber();
+    public async Task<ISubscriber> GetSubscriberAsync() => (await _multiplexer.Value.ConfigureAwait(false)).GetSubscriber();
 
-    public async Task<bool> IsConnectedAsync() => (await _multiplexer.Value).IsConnected;
+    public async Task<bool> IsConnectedAsync() => (await _multiplexer.Value.ConfigureAwait(false)).IsConnected;
 
     public async ValueTask DisposeAsync()
     {
         if (_multiplexer.IsValueCreated && _multiplexer.Value.IsCompletedSuccessfully)
         {
-            await _multiplexer.Value.Result.DisposeAsync();
+            await _multiplexer.Value.Result.DisposeAsync().ConfigureAwait(false);
         }
     }
 
     private async Task<ConnectionMultiplexer> ConnectAsync()
     {
-        var multiplexer = await ConnectionMultiplexer.ConnectAsync(_configuration);
+        var multiplexer = await ConnectionMultiplexer.ConnectAsync(_configuration).ConfigureAwait(false);
         multiplexer.ConnectionFailed += (_, e) => _logger.LogWarning(
             e.Exception,
             "Redis pub/sub lost its {ConnectionType} connection to {EndPoint} ({FailureType}): events between server instances are lost until it reconnects.",

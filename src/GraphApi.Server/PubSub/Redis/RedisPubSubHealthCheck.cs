@@ -6,7 +6,7 @@ namespace GraphApi.Server.PubSub.Redis;
 internal sealed class RedisPubSubHealthCheck(RedisPubSubConnection connection) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await connection.IsConnectedAsync().WaitAsync(cancellationToken)
+        await connection.IsConnectedAsync().WaitAsync(cancellationToken).ConfigureAwait(false)
             ? HealthCheckResult.Healthy("Redis pub/sub is connected.")
             : new HealthCheckResult(
                 context.Registration.FailureStatus,

@@ -9,6 +9,20 @@ namespace GraphApi.Server.PubSub.Redis;
 public static class RedisPubSubServiceCollectionExtensions
 {
     /// <summary>
+    /// Carries events across server instances through Redis: see the <see cref="IServiceCollection"/> overload.
+    /// </summary>
+    /// <param name="builder">The server builder.</param>
+    /// <param name="configuration">A StackExchange.Redis configuration string, e.g. <c>localhost:6379</c>.</param>
+    /// <param name="configure">Optional changes to the <see cref="RedisPubSubOptions"/> defaults.</param>
+    public static GraphQLServerBuilder AddRedisPubSub(
+        this GraphQLServerBuilder builder, string configuration, Action<RedisPubSubOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRedisPubSub(configuration, configure);
+        return builder;
+    }
+
+    /// <summary>
     /// Registers the Redis bus (a singleton) as <see cref="ITopicEventSender"/> and <see cref="ITopicEventReceiver"/>,
     /// replacing any bus registered before and winning over a later <c>AddInProcessPubSub()</c>. The connection opens
     /// on first use, never aborts on a failed connect and sends nothing while disconnected (see
@@ -42,7 +56,7 @@ public static class RedisPubSubServiceCollectionExtensions
     /// <summary>
     /// Adds a health check (default name <c>redis-pubsub</c>) that is healthy while the Redis pub/sub connection is
     /// up and reports <paramref name="failureStatus"/> (default: unhealthy) otherwise. Requires
-    /// <see cref="AddRedisPubSub"/>.
+    /// <c>AddRedisPubSub</c>.
     /// </summary>
     public static IHealthChecksBuilder AddRedisPubSubCheck(
         this IHealthChecksBuilder builder,

@@ -47,8 +47,8 @@ internal sealed class RedisTopicBus : ITopicEventSender, ITopicEventReceiver
         var payload = _codec.Encode(message);
         try
         {
-            var subscriber = await _connection.GetSubscriberAsync().WaitAsync(ConnectPatience, cancellationToken);
-            await subscriber.PublishAsync(ChannelOf(topic), payload).WaitAsync(cancellationToken);
+            var subscriber = await _connection.GetSubscriberAsync().WaitAsync(ConnectPatience, cancellationToken).ConfigureAwait(false);
+            await subscriber.PublishAsync(ChannelOf(topic), payload).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -63,30 +63,21 @@ internal sealed class RedisTopicBus : ITopicEventSender, ITopicEventReceiver
         ArgumentNullException.ThrowIfNull(topic);
         cancellationToken.ThrowIfCancellationRequested();
         _codec.RegisterSubscriberType<T>();
-        var local = await _local.SubscribeAsync<T>(topic);
+        var local = await _local.SubscribeAsync<T>(topic).ConfigureAwait(false);
         var channel = Acquire(topic);
         var subscription = new RedisTopicSubscription<T>(local, () => ReleaseAsync(channel));
         try
         {
-            await channel.Subscribed.WaitAsync(cancellationToken);
+            await channel.Subscribed.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await subscription.DisposeAsync();
+            await subscription.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
         subscription.DisposeWhen(cancellationToken);
         return subscription;
-    }
-
-    /// <summary>How many local subscribers share <paramref name="topic"/>'s Redis channel (0 when it has none).</summary>
-    internal int LocalSubscriberCount(string topic)
-    {
-        lock (_gate)
-        {
-            return _channels.TryGetValue(topic, out var channel) ? channel.LocalSubscribers : 0;
-        }
     }
 
     private RedisTopicChannel Acquire(string topic)

@@ -38,8 +38,8 @@ internal sealed class RedisTopicChannel(string topic, RedisChannel channel, ILog
 
     public async Task StopAsync()
     {
-        await _stopping.CancelAsync();
-        await _subscribing;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _subscribing.ConfigureAwait(false);
         _stopping.Dispose();
         if (_queue is null)
         {
@@ -48,7 +48,7 @@ internal sealed class RedisTopicChannel(string topic, RedisChannel channel, ILog
 
         try
         {
-            await _queue.UnsubscribeAsync();
+            await _queue.UnsubscribeAsync().ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -65,8 +65,8 @@ internal sealed class RedisTopicChannel(string topic, RedisChannel channel, ILog
         {
             try
             {
-                var subscriber = await connection.GetSubscriberAsync();
-                _queue = await subscriber.SubscribeAsync(channel);
+                var subscriber = await connection.GetSubscriberAsync().ConfigureAwait(false);
+                _queue = await subscriber.SubscribeAsync(channel).ConfigureAwait(false);
                 _queue.OnMessage(onMessage);
                 if (failures > 0)
                 {
@@ -93,7 +93,7 @@ internal sealed class RedisTopicChannel(string topic, RedisChannel channel, ILog
 
             try
             {
-                await Task.Delay(RetryDelay, _stopping.Token);
+                await Task.Delay(RetryDelay, _stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

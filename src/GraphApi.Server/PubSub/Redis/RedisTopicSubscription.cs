@@ -26,7 +26,7 @@ internal sealed class RedisTopicSubscription<T>(ITopicSubscription<T> local, Fun
         }
 
         _cancellation.Dispose();
-        await local.DisposeAsync();
-        await release();
+        await local.DisposeAsync().ConfigureAwait(false);
+        await release().ConfigureAwait(false);
     }
 }

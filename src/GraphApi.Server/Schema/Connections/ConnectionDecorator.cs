@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GraphApi.Server.Schema.Connections;
 
@@ -14,9 +15,9 @@ namespace GraphApi.Server.Schema.Connections;
 /// through the registered <see cref="QueryableMapping{T}"/>. Connection types' <c>totalCount</c> is counted
 /// only when selected.
 /// </summary>
-internal sealed class ConnectionDecorator(PagingOptions paging) : IFieldResolverDecorator
+internal sealed class ConnectionDecorator(IOptions<PagingOptions> paging) : IFieldResolverDecorator
 {
-    private readonly PagingOptions _paging = paging;
+    private readonly PagingOptions _paging = paging.Value;
 
     private static readonly MethodInfo ToConnectionMethod =
         typeof(ConnectionDecorator).GetMethod(nameof(ToConnectionAsync), BindingFlags.NonPublic | BindingFlags.Static)!;

@@ -21,7 +21,7 @@ internal sealed class UtcDateTimeGraphType : ScalarGraphType
     public override object? Serialize(object? value) => value switch
     {
         null => null,
-        DateTime d => ToUtc(d).ToString(OutputFormat, CultureInfo.InvariantCulture),
+        DateTime d => UtcTime.ToUtc(d).ToString(OutputFormat, CultureInfo.InvariantCulture),
         DateTimeOffset o => o.UtcDateTime.ToString(OutputFormat, CultureInfo.InvariantCulture),
         _ => ThrowSerializationError(value),
     };
@@ -30,7 +30,7 @@ internal sealed class UtcDateTimeGraphType : ScalarGraphType
     {
         null => null,
         string s => Parse(s) ?? ThrowValueConversionError(value),
-        DateTime d => ToUtc(d),
+        DateTime d => UtcTime.ToUtc(d),
         DateTimeOffset o => o.UtcDateTime,
         _ => ThrowValueConversionError(value),
     };
@@ -55,12 +55,4 @@ internal sealed class UtcDateTimeGraphType : ScalarGraphType
         && text.Contains('T', StringComparison.Ordinal)
             ? parsed.UtcDateTime
             : null;
-
-    // Unspecified kinds come from the database and are UTC by our storage rule.
-    private static DateTime ToUtc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-    };
 }

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using GraphApi.Server.Streaming;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
@@ -33,22 +34,22 @@ internal sealed class LegacyWsSession(WebSocketConnection connection, HttpContex
     {
         if (!MarkInitReceived())
         {
-            await CloseAsync(TooManyInitialisationRequests, "Too many initialisation requests");
+            await CloseAsync(TooManyInitialisationRequests, "Too many initialisation requests").ConfigureAwait(false);
             return;
         }
 
-        var authentication = await AuthenticateAsync(message.Payload);
+        var authentication = await AuthenticateAsync(message.Payload).ConfigureAwait(false);
         if (authentication.IsRejected)
         {
-            await SendAsync(ConnectionError, payload: ErrorPayload("Forbidden"));
-            await CloseAsync(Forbidden, "Forbidden");
+            await SendAsync(ConnectionError, payload: ErrorPayload("Forbidden")).ConfigureAwait(false);
+            await CloseAsync(Forbidden, "Forbidden").ConfigureAwait(false);
             return;
         }
 
-        await SendAsync(ConnectionAck);
+        await SendAsync(ConnectionAck).ConfigureAwait(false);
         if (Options.KeepAliveInterval > TimeSpan.Zero)
         {
-            await SendAsync(KeepAlive); // Apollo clients start their keep-alive watchdog on the first ka
+            await SendAsync(KeepAlive).ConfigureAwait(false); // Apollo clients start their keep-alive watchdog on the first ka
         }
 
         Acknowledge(authentication);
@@ -58,28 +59,28 @@ internal sealed class LegacyWsSession(WebSocketConnection connection, HttpContex
     {
         if (message.Id is not { Length: > 0 } id)
         {
-            await OnInvalidMessageAsync("A start message needs an id.");
+            await OnInvalidMessageAsync("A start message needs an id.").ConfigureAwait(false);
             return;
         }
 
         if (User is null)
         {
-            await SendAsync(Error, id, ErrorPayload("The connection is not initialised: send connection_init first."));
+            await SendAsync(Error, id, ErrorPayload("The connection is not initialised: send connection_init first.")).ConfigureAwait(false);
             return;
         }
 
         if (GraphQLRequestPayload.Read(Serializer, message.Payload) is not { } request)
         {
-            await SendAsync(Error, id, ErrorPayload("A start payload needs a string query."));
+            await SendAsync(Error, id, ErrorPayload("A start payload needs a string query.")).ConfigureAwait(false);
             return;
         }
 
         // Apollo's semantics: a start with the id of a running operation replaces it (and its place among the
         // operations in flight, so a replacement at the cap is not refused).
-        await StopAsync(id, untilFinished: true);
+        await StopAsync(id, untilFinished: true).ConfigureAwait(false);
         if (TryStart(id, request) == StartOutcome.TooManyOperations)
         {
-            await RefuseTooManyOperationsAsync(id);
+            await RefuseTooManyOperationsAsync(id).ConfigureAwait(false);
         }
     }
 
@@ -87,19 +88,19 @@ internal sealed class LegacyWsSession(WebSocketConnection connection, HttpContex
 
     private sealed class Sink(LegacyWsSession session, string id) : IOperationSink
     {
-        public ValueTask NextAsync(ExecutionResult result, CancellationToken ct) =>
-            new(session.SendAsync(LegacyWsMessageTypes.Data, id, result, ct));
+        public ValueTask NextAsync(ExecutionResult result, CancellationToken cancellationToken) =>
+            new(session.SendAsync(LegacyWsMessageTypes.Data, id, result, cancellationToken));
 
-        public ValueTask ErrorAsync(IReadOnlyList<ExecutionError> errors, CancellationToken ct)
+        public ValueTask ErrorAsync(IReadOnlyList<ExecutionError> errors, CancellationToken cancellationToken)
         {
             session.Forget(id);
-            return new(session.SendAsync(Error, id, errors, ct));
+            return new(session.SendAsync(Error, id, errors, cancellationToken));
         }
 
-        public ValueTask CompleteAsync(CancellationToken ct)
+        public ValueTask CompleteAsync(CancellationToken cancellationToken)
         {
             session.Forget(id);
-            return new(session.SendAsync(Complete, id, null, ct));
+            return new(session.SendAsync(Complete, id, null, cancellationToken));
         }
     }
 }

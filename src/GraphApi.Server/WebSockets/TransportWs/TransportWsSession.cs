@@ -1,3 +1,4 @@
+using GraphApi.Server.Streaming;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
@@ -32,24 +33,24 @@ internal sealed class TransportWsSession(WebSocketConnection connection, HttpCon
     {
         if (!MarkInitReceived())
         {
-            await CloseAsync(TooManyInitialisationRequests, "Too many initialisation requests");
+            await CloseAsync(TooManyInitialisationRequests, "Too many initialisation requests").ConfigureAwait(false);
             return;
         }
 
         if (message.Payload is { ValueKind: not System.Text.Json.JsonValueKind.Object })
         {
-            await OnInvalidMessageAsync("The connection_init payload must be an object.");
+            await OnInvalidMessageAsync("The connection_init payload must be an object.").ConfigureAwait(false);
             return;
         }
 
-        var authentication = await AuthenticateAsync(message.Payload);
+        var authentication = await AuthenticateAsync(message.Payload).ConfigureAwait(false);
         if (authentication.IsRejected)
         {
-            await CloseAsync(Forbidden, "Forbidden");
+            await CloseAsync(Forbidden, "Forbidden").ConfigureAwait(false);
             return;
         }
 
-        await SendAsync(ConnectionAck);
+        await SendAsync(ConnectionAck).ConfigureAwait(false);
         Acknowledge(authentication);
     }
 
@@ -57,42 +58,42 @@ internal sealed class TransportWsSession(WebSocketConnection connection, HttpCon
     {
         if (User is null)
         {
-            await CloseAsync(Unauthorized, "Unauthorized");
+            await CloseAsync(Unauthorized, "Unauthorized").ConfigureAwait(false);
             return;
         }
 
         if (message.Id is not { Length: > 0 } id || GraphQLRequestPayload.Read(Serializer, message.Payload) is not { } request)
         {
-            await OnInvalidMessageAsync("A subscribe message needs an id and a payload with a string query.");
+            await OnInvalidMessageAsync("A subscribe message needs an id and a payload with a string query.").ConfigureAwait(false);
             return;
         }
 
         switch (TryStart(id, request))
         {
             case StartOutcome.IdInUse:
-                await CloseAsync(SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+                await CloseAsync(SubscriberAlreadyExists, $"Subscriber for {id} already exists").ConfigureAwait(false);
                 break;
             case StartOutcome.TooManyOperations:
-                await RefuseTooManyOperationsAsync(id);
+                await RefuseTooManyOperationsAsync(id).ConfigureAwait(false);
                 break;
         }
     }
 
     private sealed class Sink(TransportWsSession session, string id) : IOperationSink
     {
-        public ValueTask NextAsync(ExecutionResult result, CancellationToken ct) =>
-            new(session.SendAsync(Next, id, result, ct));
+        public ValueTask NextAsync(ExecutionResult result, CancellationToken cancellationToken) =>
+            new(session.SendAsync(Next, id, result, cancellationToken));
 
-        public ValueTask ErrorAsync(IReadOnlyList<ExecutionError> errors, CancellationToken ct)
+        public ValueTask ErrorAsync(IReadOnlyList<ExecutionError> errors, CancellationToken cancellationToken)
         {
             session.Forget(id);
-            return new(session.SendAsync(Error, id, errors, ct));
+            return new(session.SendAsync(Error, id, errors, cancellationToken));
         }
 
-        public ValueTask CompleteAsync(CancellationToken ct)
+        public ValueTask CompleteAsync(CancellationToken cancellationToken)
         {
             session.Forget(id);
-            return new(session.SendAsync(Complete, id, null, ct));
+            return new(session.SendAsync(Complete, id, null, cancellationToken));
         }
     }
 }

@@ -34,12 +34,12 @@ internal sealed class PasswordHashingQueue : IDisposable
     public RateLimiterStatistics Statistics => _slots.GetStatistics()!;
 
     /// <summary>Hashes at the configured cost with a fresh salt.</summary>
-    public Task<string> HashAsync(string password, CancellationToken ct) =>
-        RunAsync(() => _hasher.Hash(password), ct);
+    public Task<string> HashAsync(string password, CancellationToken cancellationToken) =>
+        RunAsync(() => _hasher.Hash(password), cancellationToken);
 
     /// <summary>True when <paramref name="password"/> matches <paramref name="hash"/>.</summary>
-    public Task<bool> VerifyAsync(string hash, string password, CancellationToken ct) =>
-        RunAsync(() => _hasher.Verify(hash, password), ct);
+    public Task<bool> VerifyAsync(string hash, string password, CancellationToken cancellationToken) =>
+        RunAsync(() => _hasher.Verify(hash, password), cancellationToken);
 
     public void Dispose()
     {
@@ -47,9 +47,9 @@ internal sealed class PasswordHashingQueue : IDisposable
         _threads.Dispose();
     }
 
-    private async Task<T> RunAsync<T>(Func<T> work, CancellationToken ct)
+    private async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
-        using var slot = await _slots.AcquireAsync(1, ct).ConfigureAwait(false);
+        using var slot = await _slots.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         if (!slot.IsAcquired)
         {
             throw new RateLimitedError("The server is busy checking passwords. Try again shortly.", RetryAfter);

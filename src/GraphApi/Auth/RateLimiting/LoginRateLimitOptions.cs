@@ -1,7 +1,7 @@
 namespace GraphApi.Auth.RateLimiting;
 
 /// <summary>
-/// Rate limits of <c>login</c> and <c>registerUser</c>, bound from <c>RateLimits:Login</c> (decisions.md, "Abuse
+/// Rate limits of <c>login</c> and <c>registerUser</c>, bound from <c>RateLimits:Login</c> (docs/rules.md, "Abuse
 /// resistance"). Beyond any of them the field answers null with one RATE_LIMITED error.
 /// </summary>
 internal sealed class LoginRateLimitOptions

@@ -57,9 +57,9 @@ internal sealed class LoginThrottle : IDisposable
     /// Waits (without blocking a thread) until no other login for <paramref name="account"/> is being checked;
     /// dispose the result when this one is decided. Refused when too many already wait.
     /// </summary>
-    public async ValueTask<IDisposable> TakeAccountTurnAsync(string account, CancellationToken ct)
+    public async ValueTask<IDisposable> TakeAccountTurnAsync(string account, CancellationToken cancellationToken)
     {
-        var lease = await _accountTurns.AcquireAsync(account, 1, ct).ConfigureAwait(false);
+        var lease = await _accountTurns.AcquireAsync(account, 1, cancellationToken).ConfigureAwait(false);
         if (!lease.IsAcquired)
         {
             lease.Dispose();

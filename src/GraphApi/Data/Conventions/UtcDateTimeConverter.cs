@@ -1,3 +1,4 @@
+using GraphApi.Server;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GraphApi.Data.Conventions;
@@ -7,14 +8,5 @@ namespace GraphApi.Data.Conventions;
 /// and Npgsql refuses to write non-UTC values into <c>timestamp with time zone</c>.
 /// </summary>
 internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-    value => ToUtc(value),
-    stored => DateTime.SpecifyKind(stored, DateTimeKind.Utc))
-{
-    /// <summary>Local values are converted; unspecified ones are taken to be UTC already.</summary>
-    public static DateTime ToUtc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-    };
-}
+    value => UtcTime.ToUtc(value),
+    stored => DateTime.SpecifyKind(stored, DateTimeKind.Utc));

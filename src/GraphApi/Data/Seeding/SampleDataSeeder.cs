@@ -1,6 +1,7 @@
 using GraphApi.Auth.PasswordHashing;
 using GraphApi.Orders;
 using GraphApi.Products;
+using GraphApi.Server;
 using GraphApi.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,9 +31,9 @@ internal sealed class SampleDataSeeder(AppDbContext db, IPasswordHasher hasher, 
     /// Seeds unless the database already has products, orders or customers (an ADMIN made by the
     /// admin bootstrap does not count). Returns whether it seeded.
     /// </summary>
-    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
-        if (await db.Products.AnyAsync(ct) || await db.Orders.AnyAsync(ct) || await db.Users.AnyAsync(u => u.Role == Role.Customer, ct))
+        if (await db.Products.AnyAsync(cancellationToken) || await db.Orders.AnyAsync(cancellationToken) || await db.Users.AnyAsync(u => u.Role == Role.Customer, cancellationToken))
         {
             logger.LogInformation("Sample data skipped: the database is not empty.");
             return false;
@@ -57,7 +58,7 @@ internal sealed class SampleDataSeeder(AppDbContext db, IPasswordHasher hasher, 
         // Argon2 is slow on purpose: every sample customer shares one hash of the documented password.
         var passwordHash = hasher.Hash(SampleCustomers.Password);
         // A bootstrapped admin may already hold a sample username or email: that customer is left out.
-        var taken = await db.Users.Select(u => new { u.NormalizedUsername, u.Email }).ToListAsync(ct);
+        var taken = await db.Users.Select(u => new { u.NormalizedUsername, u.Email }).ToListAsync(cancellationToken);
         var customers = SampleCustomers.Names
             .Where(n => !taken.Any(t => t.NormalizedUsername == $"{n.First}_{n.Last}" || t.Email == $"{n.First}.{n.Last}@example.com"))
             .Select((n, i) => new User
@@ -76,7 +77,7 @@ internal sealed class SampleDataSeeder(AppDbContext db, IPasswordHasher hasher, 
         db.Orders.AddRange(Enumerable.Range(0, OrderCount)
             .Select(_ => CreateOrder(random, now, products, customers))
             .OrderBy(o => o.CreatedAt));
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Sample data seeded: {Products} products, {Customers} customers, {Orders} orders.",
             products.Count, customers.Count, OrderCount);
         return true;

@@ -5,16 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace GraphApi.Users.AdminBootstrap;
 
 /// <summary>
-/// Ensures the configured ADMIN exists (decisions.md "Admin bootstrap"); idempotent, so it runs at every start.
+/// Ensures the configured ADMIN exists (docs/rules.md, "Admin bootstrap"); idempotent, so it runs at every start.
 /// An existing user of that username is promoted only when its email is Admin:Email; otherwise start-up stops.
 /// </summary>
 internal sealed class AdminBootstrapper(AppDbContext db, IPasswordHasher hasher, ILogger<AdminBootstrapper> logger)
 {
-    public async Task EnsureAdminAsync(ConfiguredAdmin admin, CancellationToken ct)
+    public async Task EnsureAdminAsync(ConfiguredAdmin admin, CancellationToken cancellationToken)
     {
         var usernameKey = UserRules.LookupKey(admin.Username);
-        var existing = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == usernameKey, ct);
-        var emailOwner = await db.Users.SingleOrDefaultAsync(u => u.Email == admin.Email, ct);
+        var existing = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == usernameKey, cancellationToken);
+        var emailOwner = await db.Users.SingleOrDefaultAsync(u => u.Email == admin.Email, cancellationToken);
         if (emailOwner is not null && emailOwner != existing)
         {
             throw new InvalidOperationException(
@@ -41,14 +41,14 @@ internal sealed class AdminBootstrapper(AppDbContext db, IPasswordHasher hasher,
                 Role = Role.Admin,
                 PasswordHash = hasher.Hash(admin.Password),
             });
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Admin bootstrap: created ADMIN '{Username}'.", admin.Username);
         }
         else if (existing.Role != Role.Admin)
         {
             // The password is deliberately left alone: the account's owner keeps their credentials.
             existing.Role = Role.Admin;
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Admin bootstrap: promoted existing user '{Username}' to ADMIN.", existing.Username);
         }
     }

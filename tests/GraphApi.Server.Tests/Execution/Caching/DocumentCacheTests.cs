@@ -5,6 +5,7 @@ using GraphQL.DI;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GraphApi.Server.Tests.Execution.Caching;
 
@@ -131,8 +132,13 @@ public sealed class DocumentCacheTests
     }
 
     [Fact]
-    public void A_size_below_one_is_refused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => ChainServer.Create(b => b.UseDocumentCache(o => o.MaxEntries = 0)));
+    public async Task A_size_below_one_is_refused()
+    {
+        using var server = ChainServer.Create(b => b.UseDocumentCache(o => o.MaxEntries = 0));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => server.ExecuteAsync("{ __typename }"));
+        Assert.Contains("MaxEntries must be at least 1; it is 0.", error.Message, StringComparison.Ordinal);
+    }
 
     private static DocumentCacheExecution Cache(ChainServer server) =>
         server.Services.GetServices<IConfigureExecution>().OfType<DocumentCacheExecution>().Single();

@@ -91,7 +91,7 @@ internal sealed class ShelfServer : IDisposable
             services.AddInputListLimit(PackLines, maximum);
         }
 
-        services.AddGraphQLServer(schema => schema.InDirectory(_directory)
+        services.AddGraphQLServer().ConfigureSchema(schema => schema.InDirectory(_directory)
             .AddResolvers<ShelfQuery>()
             .AddResolvers<ShelfMutation>()
             .AddNode<Widget, int>("Widget", widget => widget.Id, (_, id) =>

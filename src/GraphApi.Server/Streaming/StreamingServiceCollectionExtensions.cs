@@ -4,7 +4,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace GraphApi.Server.WebSockets;
+namespace GraphApi.Server.Streaming;
 
 /// <summary>What WebSocket and SSE share: the operation runner and a DI scope per subscription event.</summary>
 internal static class StreamingServiceCollectionExtensions

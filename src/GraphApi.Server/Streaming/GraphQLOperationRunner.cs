@@ -8,7 +8,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace GraphApi.Server.WebSockets;
+namespace GraphApi.Server.Streaming;
 
 /// <summary>
 /// Runs one operation for a streaming transport (WebSocket, SSE): a DI scope that lives as long as the operation,
@@ -21,13 +21,17 @@ internal sealed class GraphQLOperationRunner(
 {
     /// <summary>
     /// Executes <paramref name="request"/> and feeds <paramref name="sink"/> until the operation completes or
-    /// <paramref name="ct"/> fires; on return the event stream is unsubscribed and the scope disposed.
+    /// <paramref name="cancellationToken"/> fires; on return the event stream is unsubscribed and the scope disposed. With
+    /// <paramref name="refuseMutations"/> (SSE over GET) a mutation is refused as GraphQL over HTTP GET refuses it.
     /// </summary>
     public async Task RunAsync(
-        GraphQLRequest request, ClaimsPrincipal user, int bufferCapacity, IOperationSink sink, CancellationToken ct)
+        GraphQLRequest request, ClaimsPrincipal user, int bufferCapacity, IOperationSink sink, CancellationToken cancellationToken,
+        bool refuseMutations = false)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var result = await executor.ExecuteAsync(new GraphQLExecutionRequest(request, user, scope.ServiceProvider), ct).ConfigureAwait(false);
+        var scope = scopeFactory.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
+        var result = await executor.ExecuteAsync(
+            new GraphQLExecutionRequest(request, user, scope.ServiceProvider, RefuseMutations: refuseMutations), cancellationToken).ConfigureAwait(false);
         if (result.Streams is { Count: > 0 } streams)
         {
             // Checked before cancellation on purpose: a stream exists now and holds a pub/sub registration that only
@@ -36,7 +40,7 @@ internal sealed class GraphQLOperationRunner(
             ServerTelemetry.Subscriptions.Add(1);
             try
             {
-                await PumpAsync(streams.Values.First(), bufferCapacity, sink, ct).ConfigureAwait(false);
+                await PumpAsync(streams.Values.First(), bufferCapacity, sink, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -45,7 +49,7 @@ internal sealed class GraphQLOperationRunner(
             return;
         }
 
-        if (ct.IsCancellationRequested)
+        if (cancellationToken.IsCancellationRequested)
         {
             return;
         }
@@ -53,15 +57,15 @@ internal sealed class GraphQLOperationRunner(
         // A subscription without a stream was refused at subscribe time (e.g. @authorize): an error, not an event.
         if (!result.Executed || result.Operation?.Operation == OperationType.Subscription)
         {
-            await sink.ErrorAsync(result.Errors?.ToArray() ?? [new ExecutionError("The operation could not be executed.")], ct).ConfigureAwait(false);
+            await sink.ErrorAsync(result.Errors?.ToArray() ?? [new ExecutionError("The operation could not be executed.")], cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await sink.NextAsync(result, ct).ConfigureAwait(false);
-        await sink.CompleteAsync(ct).ConfigureAwait(false);
+        await sink.NextAsync(result, cancellationToken).ConfigureAwait(false);
+        await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task PumpAsync(IObservable<ExecutionResult> stream, int bufferCapacity, IOperationSink sink, CancellationToken ct)
+    private async Task PumpAsync(IObservable<ExecutionResult> stream, int bufferCapacity, IOperationSink sink, CancellationToken cancellationToken)
     {
         var buffer = Channel.CreateBounded<ExecutionResult>(
             new BoundedChannelOptions(Math.Max(1, bufferCapacity))
@@ -76,7 +80,7 @@ internal sealed class GraphQLOperationRunner(
         {
             subscription = stream.Subscribe(new ChannelObserver(buffer.Writer));
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The source refuses a subscription whose execution token already fired; that token released it.
             return;
@@ -85,14 +89,14 @@ internal sealed class GraphQLOperationRunner(
         using var _ = subscription;
         try
         {
-            await foreach (var next in buffer.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            await foreach (var next in buffer.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await sink.NextAsync(next, ct).ConfigureAwait(false);
+                await sink.NextAsync(next, cancellationToken).ConfigureAwait(false);
             }
 
-            await sink.CompleteAsync(ct).ConfigureAwait(false);
+            await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped by the client or the connection closed: disposing the subscription is all that is left.
         }
