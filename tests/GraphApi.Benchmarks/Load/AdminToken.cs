@@ -6,7 +6,8 @@ namespace GraphApi.Benchmarks.Load;
 
 /// <summary>
 /// An HS256 token with the claims the app issues (sub, username, role), signed with the key the load run gives
-/// the server. Minted here because the login mutation is not implemented yet; the server validates it as its own.
+/// the server. Minted here so the load run measures queries, not Argon2 or the login rate limits; the server validates
+/// it as its own.
 /// </summary>
 internal static class AdminToken
 {
