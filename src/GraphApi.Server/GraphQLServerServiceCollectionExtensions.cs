@@ -1,3 +1,4 @@
+using GraphApi.Server.Authorization;
 using GraphApi.Server.Data;
 using GraphApi.Server.DataLoading;
 using GraphApi.Server.Execution;
@@ -43,6 +44,8 @@ public static class GraphQLServerServiceCollectionExtensions
 
         services.AddDataLoaders();
         services.AddSingleton<IFieldResolverDecorator, ConnectionDecorator>();
+        // Read at schema build, after ConfigureSchema has mapped the object types.
+        services.AddSingleton<IFieldResolverDecorator>(_ => new AuthorizationDecorator(builder.Schema.ObjectTypes));
         services.AddInputLimitsOptions();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<ISchema>(provider => SchemaFactory.Build(builder.Schema, provider))

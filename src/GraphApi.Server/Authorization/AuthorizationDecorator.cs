@@ -14,14 +14,41 @@ namespace GraphApi.Server.Authorization;
 /// that can return that type checks each returned object (resource: the object), wherever it is reached —
 /// root fields, <c>node</c>/<c>nodes</c>, connections, payloads — and puts null with one error in its place.
 /// </summary>
-internal sealed class AuthorizationDecorator : IFieldResolverDecorator
+internal sealed class AuthorizationDecorator(IReadOnlyDictionary<string, Type> clrTypes) : IFieldResolverDecorator
 {
     private readonly Dictionary<Type, IReadOnlyList<AuthorizeRule>> _protectedClrTypes = [];
     private readonly ConcurrentDictionary<Type, IReadOnlyList<AuthorizeRule>> _rulesByRuntimeType = new();
     private readonly HashSet<string> _protectedTypeNames = [];
+    private ISchema? _indexedSchema;
 
-    public AuthorizationDecorator(ISchema schema, IReadOnlyDictionary<string, Type> clrTypes)
+    public int Order => FieldResolverDecoratorOrder.Authorization;
+
+    public IFieldResolver? Decorate(ISchema schema, IComplexGraphType parent, FieldType field, IFieldResolver inner)
     {
+        IndexProtectedTypes(schema);
+        var fieldRules = AuthorizeRule.From(field);
+        var checksObjects = MayReturnProtectedObject(field.ResolvedType);
+        return fieldRules.Count == 0 && !checksObjects
+            ? null
+            : new Resolver(this, inner, fieldRules, checksObjects);
+    }
+
+    /// <summary>
+    /// Finds the <c>@authorize</c> object types once, at the first field (the schema is decorated on one thread, at
+    /// build). One instance serves one schema, as the DI singleton serves the singleton schema.
+    /// </summary>
+    private void IndexProtectedTypes(ISchema schema)
+    {
+        if (ReferenceEquals(_indexedSchema, schema))
+        {
+            return;
+        }
+
+        if (_indexedSchema is not null)
+        {
+            throw new InvalidOperationException("An AuthorizationDecorator decorates one schema only.");
+        }
+
         foreach (var type in schema.AllTypes.OfType<IObjectGraphType>())
         {
             var rules = AuthorizeRule.From(type);
@@ -39,15 +66,8 @@ internal sealed class AuthorizationDecorator : IFieldResolverDecorator
 
             _protectedClrTypes[clrType] = rules;
         }
-    }
 
-    public IFieldResolver? Decorate(ISchema schema, IComplexGraphType parent, FieldType field, IFieldResolver inner)
-    {
-        var fieldRules = AuthorizeRule.From(field);
-        var checksObjects = MayReturnProtectedObject(field.ResolvedType);
-        return fieldRules.Count == 0 && !checksObjects
-            ? null
-            : new Resolver(this, inner, fieldRules, checksObjects);
+        _indexedSchema = schema;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using GraphApi.Server.Authorization;
 using GraphApi.Server.Schema.Nodes;
 using GraphApi.Server.Schema.Scalars;
 using GraphQL.Resolvers;
@@ -53,13 +52,9 @@ internal static class SchemaFactory
         schema.RegisterType(new UtcDateTimeGraphType());
         schema.Initialize();
 
-        // One way for every decorator, resolvers and subscription streams alike; the registered ones (connections)
-        // first, authorization last, so it is outermost and its checks run before anything else.
-        IFieldResolverDecorator[] decorators =
-        [
-            .. services.GetServices<IFieldResolverDecorator>(),
-            new AuthorizationDecorator(schema, options.ObjectTypes),
-        ];
+        // One way for every decorator, resolvers and subscription streams alike, in ascending Order: the last applied
+        // is outermost (authorization), so its checks run before anything else.
+        var decorators = services.GetServices<IFieldResolverDecorator>().OrderBy(d => d.Order).ToArray();
         foreach (var (type, field) in Fields(schema))
         {
             foreach (var decorator in decorators)

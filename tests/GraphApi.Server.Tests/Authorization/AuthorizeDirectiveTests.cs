@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GraphApi.Server.Authorization;
 using GraphApi.Server.Schema;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -36,11 +37,12 @@ public sealed class AuthorizeDirectiveTests : IDisposable
         services.AddAuthorizationBuilder()
             .AddPolicy("OwnNotes", p => p.RequireAssertion(c => c.Resource is Note note && note.Owner == c.User.Identity?.Name))
             .AddPolicy("EvenNumbers", p => p.RequireAssertion(c => c.User.HasClaim("number", "2")));
-        _services = services.BuildServiceProvider();
         var options = new SchemaFirstOptions { SchemaDirectory = _directory }
             .AddResolvers<QueryResolvers>()
             .AddResolvers<SubscriptionResolvers>()
             .MapObject<Note>("Note");
+        services.AddSingleton<IFieldResolverDecorator>(new AuthorizationDecorator(options.ObjectTypes));
+        _services = services.BuildServiceProvider();
         _schema = SchemaFactory.Build(options, _services);
     }
 

@@ -24,6 +24,8 @@ internal sealed class ConnectionDecorator(IOptions<PagingOptions> paging) : IFie
 
     private readonly ConcurrentDictionary<Type, Func<object, IResolveFieldContext, PagingOptions, Task<object>>> _converters = new();
 
+    public int Order => FieldResolverDecoratorOrder.Connections;
+
     public IFieldResolver? Decorate(ISchema schema, IComplexGraphType parent, FieldType field, IFieldResolver inner)
     {
         if (field.Name == "totalCount" && IsConnection(parent))
