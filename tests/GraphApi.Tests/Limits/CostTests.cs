@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using GraphApi.Tests.Hosting;
 using Xunit.Abstractions;
 
-namespace GraphApi.Tests.Queries;
+namespace GraphApi.Tests.Limits;
 
 /// <summary>
 /// Cost analysis and the introspection depth rule on the real schema (decisions.md, "Abuse resistance"): what users
