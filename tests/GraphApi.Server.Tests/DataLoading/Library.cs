@@ -42,7 +42,9 @@ internal sealed class LoaderCalls
             // A real database call completes asynchronously; so does this one.
             await Task.Delay(20, cancellationToken);
             if (FailingLoader == loader)
+            {
                 throw new InvalidOperationException($"{loader} is down");
+            }
         }
         finally
         {

@@ -44,7 +44,9 @@ internal sealed class LibraryServer : IDisposable
                 schema.Types.Include<BookResolvers>();
             }));
             if (strategy == "serial")
+            {
                 builder.AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query);
+            }
         });
         return new LibraryServer(services.BuildServiceProvider());
     }

@@ -36,13 +36,22 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>The application on the given (empty) PostgreSQL database; migrations run when the host starts.</summary>
-    public static GraphApiFactory ForPostgres(string connectionString, IDictionary<string, string?>? settings = null) =>
+    /// <summary>
+    /// The application on the given (empty) PostgreSQL database; migrations run when the host starts.
+    /// <paramref name="testServices"/> is <see cref="TestServices"/> (none by default).
+    /// </summary>
+    public static GraphApiFactory ForPostgres(
+        string connectionString,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? testServices = null) =>
         new(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             [DatabaseProviders.ProviderKey] = DatabaseProviders.Postgres,
             ["ConnectionStrings:Database"] = connectionString,
-        });
+        })
+        {
+            TestServices = testServices,
+        };
 
     public SqlCommandCounter Sql { get; } = new();
 

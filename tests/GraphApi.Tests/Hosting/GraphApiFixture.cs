@@ -2,7 +2,8 @@ namespace GraphApi.Tests.Hosting;
 
 /// <summary>
 /// One application with <see cref="TestData"/> shared by a test class (tests only read): on SQLite by default;
-/// subclasses choose another database through the factory they create.
+/// subclasses choose another database through the factory they create, or add helpers for tests that write
+/// (<see cref="Orders.OrderTestApp"/>).
 /// </summary>
 public class GraphApiFixture : IAsyncLifetime
 {

@@ -9,35 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GraphApi.Tests.Orders;
 
 /// <summary>
-/// A private application with <see cref="TestData"/> for tests that write: use one per test, or one per class
-/// when every test works on rows of its own. Helpers read the database directly to prove what was (not) written.
+/// A private application with <see cref="TestData"/> (a <see cref="GraphApiFixture"/>) for tests that write: use one
+/// per test, or one per class when every test works on rows of its own. Helpers read the database directly to prove
+/// what was (not) written.
 /// </summary>
-public sealed class OrderTestApp : IAsyncLifetime
+public sealed class OrderTestApp : GraphApiFixture
 {
-    public GraphApiFactory Factory { get; } = new();
-
-    internal TestData Data { get; private set; } = null!;
-
-    public GraphQLTestClient Anonymous => Factory.Client();
-
-    public GraphQLTestClient Admin => Factory.Client(Factory.TokenFor(Data.Admin));
-
-    public GraphQLTestClient Alice => Factory.Client(Factory.TokenFor(Data.Alice));
-
-    public GraphQLTestClient Bob => Factory.Client(Factory.TokenFor(Data.Bob));
-
-    public async Task InitializeAsync()
-    {
-        _ = Factory.Server; // starts the host: migrations run
-        Data = await Factory.WithDbAsync(TestData.SeedAsync);
-    }
-
-    public Task DisposeAsync()
-    {
-        Factory.Dispose();
-        return Task.CompletedTask;
-    }
-
     /// <summary>The global ID of the seeded product at <paramref name="index"/> (KB-001, MS-002, MN-003, CB-004, HD-005).</summary>
     public string ProductId(int index) => GlobalId.Encode(ProductGraph.TypeName, Data.Products[index].Id);
 

@@ -1,6 +1,6 @@
 using GraphApi.Tests.Hosting;
 using GraphApi.Tests.Infrastructure;
-using GraphApi.Tests.Queries;
+using GraphApi.Tests.Limits;
 
 namespace GraphApi.Tests.Postgres;
 

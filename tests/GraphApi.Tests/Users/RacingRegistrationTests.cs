@@ -1,8 +1,6 @@
 using GraphApi.Data;
 using GraphApi.Tests.Hosting;
 using GraphApi.Users;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,17 +13,19 @@ namespace GraphApi.Tests.Users;
 /// </summary>
 public sealed class RacingRegistrationTests : IDisposable
 {
-    private readonly GraphApiFactory _factory = new();
     private readonly RivalInsertedFirst _rival = new();
-    private readonly WebApplicationFactory<Program> _app;
+    private readonly GraphApiFactory _factory;
     private readonly GraphQLTestClient _client;
 
     public RacingRegistrationTests()
     {
-        _app = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(_rival))));
-        _rival.Services = _app.Services;
-        _client = new GraphQLTestClient(_app.CreateClient(), null);
+        _factory = new GraphApiFactory
+        {
+            TestServices = services =>
+                services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(_rival)),
+        };
+        _rival.Services = _factory.Services;
+        _client = _factory.Client();
     }
 
     [Fact]
@@ -50,15 +50,10 @@ public sealed class RacingRegistrationTests : IDisposable
         Assert.Equal(["shared@example.com"], await EmailsAsync());
     }
 
-    private async Task<List<string>> EmailsAsync()
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.Select(u => u.Email).ToListAsync();
-    }
+    private Task<List<string>> EmailsAsync() => _factory.WithDbAsync(db => db.Users.Select(u => u.Email).ToListAsync());
 
     public void Dispose()
     {
-        _app.Dispose();
         _factory.Dispose();
     }
 

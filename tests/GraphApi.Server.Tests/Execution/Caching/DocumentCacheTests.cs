@@ -77,7 +77,9 @@ public sealed class DocumentCacheTests
         var queries = Enumerable.Range(1, 5).Select(i => $"{{ node {{ a{i}: id }} }}").ToArray();
         var documents = new List<GraphQLDocument?>();
         foreach (var query in queries)
+        {
             documents.Add((await server.ExecuteAsync(query)).Document);
+        }
 
         Assert.Equal(3, Cache(server).Count);
         Assert.Same(documents[4], (await server.ExecuteAsync(queries[4])).Document);

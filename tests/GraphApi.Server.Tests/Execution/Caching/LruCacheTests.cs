@@ -44,9 +44,13 @@ public sealed class LruCacheTests
         {
             var key = i % 200;
             if (cache.TryGet(key, out var value))
+            {
                 Assert.Equal(key * 2, value);
+            }
             else
+            {
                 cache.Set(key, key * 2);
+            }
         });
 
         Assert.Equal(50, cache.Count);

@@ -62,9 +62,13 @@ public sealed class CostAnalysisTests
 
         Assert.Equal(167, response.Estimated);
         if (allowed)
+        {
             response.AssertAccepted();
+        }
         else
+        {
             response.AssertRefused(ErrorCodes.MaxCostExceeded);
+        }
     }
 
     [Theory]
@@ -213,7 +217,10 @@ public sealed class CostAnalysisTests
 
         response.AssertRefused(ErrorCodes.MaxCostExceeded);
         if (levels == 200)
+        {
             Assert.Contains($"estimated cost of {long.MaxValue}", response.Body, StringComparison.Ordinal);
+        }
+
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"took {stopwatch.Elapsed}");
         (await server.PostAsync("{ shelf { id } }")).AssertAccepted();
     }

@@ -20,9 +20,13 @@ public sealed class IntrospectionDepthTests
         var response = await server.PostAsync(query);
 
         if (allowed)
+        {
             response.AssertAccepted();
+        }
         else
+        {
             response.AssertRefused(ErrorCodes.MaxIntrospectionDepthExceeded);
+        }
     }
 
     [Theory]
@@ -41,9 +45,13 @@ public sealed class IntrospectionDepthTests
             """);
 
         if (allowed)
+        {
             response.AssertAccepted();
+        }
         else
+        {
             response.AssertRefused(ErrorCodes.MaxIntrospectionDepthExceeded);
+        }
     }
 
     [Fact]

@@ -131,7 +131,10 @@ internal sealed class ShelfServer : IAsyncDisposable
         };
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
         if (reportCost)
+        {
             request.Headers.Add("GraphQL-Cost", "report");
+        }
+
         using var response = await Client.SendAsync(request);
         return new Response(response.StatusCode, await response.Content.ReadAsStringAsync());
     }

@@ -171,7 +171,9 @@ public sealed class RequestLimitsTests
 
         AssertOutcome(result, allowed, ErrorCodes.MaxTokensExceeded);
         if (!allowed)
+        {
             Assert.Null(result.Document);
+        }
     }
 
     [Theory]

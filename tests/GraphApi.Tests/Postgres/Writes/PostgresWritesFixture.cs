@@ -1,4 +1,3 @@
-using GraphApi.Auth;
 using GraphApi.Data;
 using GraphApi.Orders;
 using GraphApi.Products;
@@ -6,8 +5,6 @@ using GraphApi.Server.Schema.Nodes;
 using GraphApi.Tests.Hosting;
 using GraphApi.Tests.Infrastructure;
 using GraphApi.Users;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +19,6 @@ namespace GraphApi.Tests.Postgres.Writes;
 public sealed class PostgresWritesFixture(PostgresServerFixture server) : IAsyncLifetime
 {
     private GraphApiFactory? _factory;
-    private WebApplicationFactory<Program>? _app;
     private int _nextSku;
 
     internal ReadBarrier Barrier { get; } = new();
@@ -38,11 +34,9 @@ public sealed class PostgresWritesFixture(PostgresServerFixture server) : IAsync
 
     public GraphQLTestClient Bob => Client(Data.Bob);
 
-    public GraphQLTestClient Anonymous => new(App.CreateClient(), null);
+    public GraphQLTestClient Anonymous => Factory.Client();
 
     private GraphApiFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialized.");
-
-    private WebApplicationFactory<Program> App => _app ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     public async Task InitializeAsync()
     {
@@ -51,27 +45,20 @@ public sealed class PostgresWritesFixture(PostgresServerFixture server) : IAsync
             return;
         }
 
-        _factory = GraphApiFactory.ForPostgres(await server.CreateDatabaseAsync());
-        _app = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<PostgresAppDbContext>(options => options.AddInterceptors(Barrier))));
+        _factory = GraphApiFactory.ForPostgres(await server.CreateDatabaseAsync(), testServices: services =>
+            services.ConfigureDbContext<PostgresAppDbContext>(options => options.AddInterceptors(Barrier)));
         Data = await WithDbAsync(TestData.SeedAsync); // starting the host ran the migrations
     }
 
     public Task DisposeAsync()
     {
-        _app?.Dispose();
         _factory?.Dispose();
         return Task.CompletedTask;
     }
 
-    internal GraphQLTestClient Client(User user) =>
-        new(App.CreateClient(), App.Services.GetRequiredService<JwtTokenIssuer>().Issue(user).Token);
+    internal GraphQLTestClient Client(User user) => Factory.Client(Factory.TokenFor(user));
 
-    internal async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    internal Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work) => Factory.WithDbAsync(work);
 
     /// <summary>Stores a product with a SKU no other test of the class uses; returns its key.</summary>
     public Task<int> AddProductAsync(int stock, decimal price = 5.00m) => WithDbAsync(async db =>

@@ -1,7 +1,7 @@
 using System.Net;
 using GraphApi.Tests.Hosting;
 
-namespace GraphApi.Tests.Queries;
+namespace GraphApi.Tests.Limits;
 
 /// <summary>The limits of decisions.md hold on the real schema: a clear 400 before anything executes.</summary>
 public sealed class RequestLimitTests(GraphApiFixture fixture) : IClassFixture<GraphApiFixture>

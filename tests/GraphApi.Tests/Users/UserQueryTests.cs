@@ -2,7 +2,7 @@ using GraphApi.Server.Schema.Nodes;
 using GraphApi.Tests.Hosting;
 using Snapshooter.Xunit;
 
-namespace GraphApi.Tests.Queries;
+namespace GraphApi.Tests.Users;
 
 public sealed class UserQueryTests(GraphApiFixture fixture) : IClassFixture<GraphApiFixture>
 {

@@ -1,7 +1,7 @@
 using GraphApi.Server.Schema.Nodes;
 using GraphApi.Tests.Hosting;
 
-namespace GraphApi.Tests.Queries;
+namespace GraphApi.Tests.Nodes;
 
 public sealed class NodeQueryTests(GraphApiFixture fixture) : IClassFixture<GraphApiFixture>
 {

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using GraphApi.Tests.Hosting;
 using Xunit.Abstractions;
 
-namespace GraphApi.Tests.Queries;
+namespace GraphApi.Tests.Limits;
 
 /// <summary>
 /// Cost analysis and the introspection depth rule on the real schema (decisions.md, "Abuse resistance"): what users
@@ -145,7 +145,10 @@ public sealed class CostTests(GraphApiFixture fixture, ITestOutputHelper output)
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
         request.Headers.Add("GraphQL-Cost", "report");
         if (token is not null)
+        {
             request.Headers.Authorization = new("Bearer", token);
+        }
+
         using var http = fixture.Factory.CreateClient();
         using var response = await http.SendAsync(request);
         return new GraphQLResponse(response.StatusCode, await response.Content.ReadAsStringAsync());

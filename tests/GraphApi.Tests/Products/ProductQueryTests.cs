@@ -2,7 +2,7 @@ using GraphApi.Server.Schema.Nodes;
 using GraphApi.Tests.Hosting;
 using Snapshooter.Xunit;
 
-namespace GraphApi.Tests.Queries;
+namespace GraphApi.Tests.Products;
 
 public sealed class ProductQueryTests(GraphApiFixture fixture) : IClassFixture<GraphApiFixture>
 {

@@ -5,7 +5,7 @@ using GraphApi.Server.Schema.Nodes;
 using GraphApi.Tests.Hosting;
 using GraphApi.Tests.Realtime;
 
-namespace GraphApi.Tests.Queries;
+namespace GraphApi.Tests.Limits;
 
 /// <summary>
 /// decisions.md "Abuse resistance", input sizes, over HTTP with the app's configuration: each limit at its

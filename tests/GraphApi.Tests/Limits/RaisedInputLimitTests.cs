@@ -1,7 +1,7 @@
 using System.Net;
 using GraphApi.Tests.Hosting;
 
-namespace GraphApi.Tests.Queries;
+namespace GraphApi.Tests.Limits;
 
 /// <summary>The app with its input limits raised in configuration (GraphQL:Limits:Input:*).</summary>
 public sealed class RaisedInputLimitsFixture() : GraphApiFixture(() => Task.FromResult(new GraphApiFactory(Settings)))
