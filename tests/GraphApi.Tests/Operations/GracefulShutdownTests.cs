@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using GraphApi.Tests.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -49,9 +52,13 @@ public sealed class GracefulShutdownTests
     [Fact]
     public async Task Stopping_the_application_ends_an_open_sse_stream_with_complete()
     {
+        // On Kestrel, which lets in-flight responses finish when the host stops (the in-process test server aborts them).
         using var factory = new GraphApiFactory();
+        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        factory.StartServer();
         var data = await factory.WithDbAsync(TestData.SeedAsync);
-        using var http = factory.CreateClient();
+        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { query = "subscription { orderEvents { kind } }" }),
