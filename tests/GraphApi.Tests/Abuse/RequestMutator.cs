@@ -13,7 +13,7 @@ internal sealed class RequestMutator(Random random)
     [
         "{", "}", "(", ")", "[", "]", "...", "$", "@include(if: true)", "@skip(if: $x)", "fragment F on Query { __typename }",
         "...F", "\"", "\"\"\"", "#", "\\u0000", "query", "mutation", "subscription", ":", "!", "=", "__schema { types { name } }",
-        "__type(name: \"Order\") { fields { name } }", "node(id: \"UHJvZHVjdDox\") { id }", "\u00e9", "\t", "\n",
+        "__type(name: \"Order\") { fields { name } }", "node(id: \"UHJvZHVjdDox\") { id }", "\u00e9", "\t", "\n", "\r", "\r\n",
     ];
 
     /// <summary>The document text with one to three damages.</summary>

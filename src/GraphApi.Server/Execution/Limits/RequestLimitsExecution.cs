@@ -1,18 +1,18 @@
 using GraphApi.Server.Execution;
 using GraphApi.Server.Execution.Caching;
+using GraphApi.Server.Execution.Parsing;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 
 namespace GraphApi.Server.Execution.Limits;
 
 /// <summary>
 /// Enforces <see cref="RequestLimitsOptions"/> before GraphQL.NET validates or executes anything: the token
-/// limit by lexing the text, then the shape limits on the parsed document, which it hands on so nothing is
-/// parsed twice.
+/// limit and the syntax by <see cref="DocumentParser"/>, then the shape limits on the parsed document, which it
+/// hands on so nothing is parsed twice.
 /// </summary>
 /// <remarks>
 /// Ordering: it runs after the document cache (higher sort order). On a miss the text is lexed, parsed and
@@ -23,25 +23,23 @@ namespace GraphApi.Server.Execution.Limits;
 /// </remarks>
 internal sealed class RequestLimitsExecution(RequestLimitsOptions limits, IDocumentBuilder documentBuilder) : IConfigureExecution
 {
+    private readonly DocumentParser _parser = new(documentBuilder);
+
     public float SortOrder => DocumentCacheExecution.Order + 10;
 
     public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         if (options.Document is null && options.Query is { } query)
         {
-            if (TokenCounter.Exceeds(query, limits.MaxTokens))
+            var parsed = _parser.Parse(query, limits.MaxTokens);
+            if (parsed.ExceedsTokenLimit)
             {
                 return Rejected(new ExecutionError($"The document has more than the maximum of {limits.MaxTokens} tokens.")
                 {
                     Code = ErrorCodes.MaxTokensExceeded,
                 });
             }
-            GraphQLDocument? parsed;
-            try
-            {
-                parsed = TryParse(query);
-            }
-            catch (GraphQLMaxDepthExceededException)
+            if (parsed.ExceedsParserDepth)
             {
                 // The parser's own recursion guard; GraphQL.NET would report it as an unexpected error.
                 return Rejected(new ExecutionError("The document nests values or selections deeper than the parser allows.")
@@ -49,13 +47,11 @@ internal sealed class RequestLimitsExecution(RequestLimitsOptions limits, IDocum
                     Code = ErrorCodes.MaxDepthExceeded,
                 });
             }
-
-            if (parsed is null)
+            if (parsed.Error is { } syntaxError)
             {
-                return next(options); // GraphQL.NET parses again and reports the syntax error its usual way.
+                return Rejected(syntaxError); // answered here, so GraphQL.NET never parses the text again
             }
-
-            options.Document = parsed;
+            options.Document = parsed.Document;
         }
 
         if (options.Document is { } document)
@@ -67,18 +63,6 @@ internal sealed class RequestLimitsExecution(RequestLimitsOptions limits, IDocum
             }
         }
         return next(options);
-    }
-
-    private GraphQLDocument? TryParse(string query)
-    {
-        try
-        {
-            return documentBuilder.Build(query);
-        }
-        catch (GraphQLParserException error) when (error is not GraphQLMaxDepthExceededException)
-        {
-            return null;
-        }
     }
 
     private List<ExecutionError> Violations(GraphQLDocument document)
