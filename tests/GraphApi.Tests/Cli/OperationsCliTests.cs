@@ -129,6 +129,19 @@ public sealed class OperationsCliTests : IDisposable
         Assert.Contains("does not hash to its name", run.Error);
     }
 
+    [Fact]
+    public void The_sample_trusted_documents_are_the_named_samples_under_their_hashes_and_fit_the_served_schema()
+    {
+        var samples = RepositoryRoot.Combine("samples", "operations");
+        var persisted = Path.Combine(samples, "persisted");
+        var expected = Directory.GetFiles(samples, "*.graphql").Select(f => DocumentHash.Of(File.ReadAllText(f)) + ".graphql");
+
+        var run = Run(["operations", "check", persisted], withSchema: null);
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Directory.GetFiles(persisted, "*.graphql").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(run.ExitCode == OperationsCli.Success, run.Error);
+    }
+
     [Theory]
     [InlineData("operations")]
     [InlineData("operations add")]
