@@ -83,6 +83,19 @@ public sealed class PersistedOperationStreamingTests
         Assert.Equal("world", (string)JsonNode.Parse(data[0])!["data"]!["hello"]!);
     }
 
+    [Fact]
+    public async Task Sse_with_an_unknown_documentId_answers_a_next_event_with_the_error()
+    {
+        await using var host = await PersistedHost.StartAsync();
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host.Realtime.HttpAddress, "?documentId=" + new string('c', 64)));
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var response = await host.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        var data = await ReadDataLinesAsync(new StreamReader(await response.Content.ReadAsStreamAsync()));
+
+        Assert.Equal("PERSISTED_OPERATION_NOT_FOUND", (string)JsonNode.Parse(Assert.Single(data))!["errors"]![0]!["extensions"]!["code"]!);
+    }
+
     /// <summary>The <c>data:</c> lines of <c>next</c> events, until <c>complete</c>.</summary>
     private static async Task<List<string>> ReadDataLinesAsync(StreamReader reader)
     {
