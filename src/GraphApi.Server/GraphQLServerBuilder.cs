@@ -9,7 +9,7 @@ namespace GraphApi.Server;
 /// <summary>
 /// What <c>services.AddGraphQLServer(section)</c> returns, as Hot Chocolate's <c>IRequestExecutorBuilder</c>: the
 /// transports (<c>.AddWebSockets()</c>, <c>.AddSse()</c>, <c>.AddIde()</c>), the event bus
-/// (<c>.AddRedisPubSub(...)</c>) and the app's features chain on it. Every option is read through <c>IOptions</c>,
+/// (<c>.AddRedisPubSub(...)</c>), persisted operations (<c>.AddPersistedOperations()</c>) and the app's features chain on it. Every option is read through <c>IOptions</c>,
 /// bound from <see cref="Configuration"/>.
 /// </summary>
 public sealed class GraphQLServerBuilder

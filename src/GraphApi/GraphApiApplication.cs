@@ -11,6 +11,7 @@ using GraphApi.Telemetry;
 using GraphApi.Server;
 using GraphApi.Server.Http;
 using GraphApi.Server.Ide;
+using GraphApi.Server.Execution.PersistedOperations;
 using GraphApi.Server.PubSub.Redis;
 using GraphApi.Server.Sse;
 using GraphApi.Server.WebSockets;
@@ -34,6 +35,7 @@ internal static class GraphApiApplication
             .AddWebSockets()
             .AddSse()
             .AddTokenAuthentication()
+            .AddPersistedOperations()
             .AddRootTypes()
             .AddUsers()
             .AddProducts()

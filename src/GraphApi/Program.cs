@@ -9,6 +9,11 @@ if (SchemaCli.Handles(args))
     return SchemaCli.Run(args, Console.Out, Console.Error);
 }
 
+if (OperationsCli.Handles(args))
+{
+    return OperationsCli.Run(args, Console.Out, Console.Error);
+}
+
 if (MigrateCli.Handles(args))
 {
     return await MigrateCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,11 +1,13 @@
 // GraphApi sample client: logs in as a customer, places an order, subscribes to its status over
 // graphql-ws (graphql-transport-ws protocol), then — as the admin — marks the order PAID and exits 0
-// once the subscription has delivered that change.
+// once the subscription has delivered that change. The product lookup uses automatic persisted queries
+// (Apollo's protocol): the hash first, the query only when the server answers PERSISTED_QUERY_NOT_FOUND.
 //
 //   node client.mjs [url] [customer] [customerPassword] [admin] [adminPassword]
 //
 // Each argument falls back to an environment variable: GRAPHAPI_URL (default http://localhost:5000/graphql),
 // GRAPHAPI_CUSTOMER, GRAPHAPI_CUSTOMER_PASSWORD, GRAPHAPI_ADMIN, GRAPHAPI_ADMIN_PASSWORD.
+import { createHash } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws'; // Node 20 has no global WebSocket
 
@@ -25,8 +27,8 @@ function required(value, name) {
   return value;
 }
 
-/** POSTs one operation; throws on transport or GraphQL errors and returns `data`. */
-async function graphql(query, variables, token) {
+/** POSTs one request body and returns the parsed response. */
+async function post(request, token) {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -34,13 +36,36 @@ async function graphql(query, variables, token) {
       Accept: 'application/graphql-response+json, application/json',
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(request),
   });
-  const body = await response.json();
+  return response.json();
+}
+
+function dataOf(body) {
   if (body.errors?.length) {
     throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   }
   return body.data;
+}
+
+/** POSTs one operation; throws on transport or GraphQL errors and returns `data`. */
+async function graphql(query, variables, token) {
+  return dataOf(await post({ query, variables }, token));
+}
+
+/**
+ * The same, as an automatic persisted query: sends only the SHA-256 of the query; when the server does not know it
+ * yet (PERSISTED_QUERY_NOT_FOUND, HTTP 200) sends the query with its hash, which the server stores for next time.
+ * Returns `data` and whether the query text had to be sent.
+ */
+async function graphqlPersisted(query, variables, token) {
+  const sha256Hash = createHash('sha256').update(query, 'utf8').digest('hex');
+  const extensions = { persistedQuery: { version: 1, sha256Hash } };
+  const byHash = await post({ variables, extensions }, token);
+  if (!byHash.errors?.some((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) {
+    return { data: dataOf(byHash), sentQuery: false };
+  }
+  return { data: dataOf(await post({ query, variables, extensions }, token)), sentQuery: true };
 }
 
 async function login(usernameOrEmail, password) {
@@ -59,9 +84,12 @@ const customerToken = await login(customer, customerPassword);
 const adminToken = await login(admin, adminPassword);
 console.log(`Logged in as ${customer} and ${admin}.`);
 
-const products = await graphql(
-  `query InStock { products(first: 1, where: { stock: { gte: 1 } }) { nodes { id name } } }`);
-const product = products.products.nodes[0];
+const inStock = `query InStock { products(first: 1, where: { stock: { gte: 1 } }) { nodes { id name } } }`;
+const first = await graphqlPersisted(inStock);
+const second = await graphqlPersisted(inStock);
+console.log(`Persisted query InStock: ${first.sentQuery ? 'registered by sending the query' : 'already known'}, `
+  + `then ${second.sentQuery ? 'sent again (the server does not store persisted queries)' : 'ran by hash alone'}.`);
+const product = second.data.products.nodes[0];
 if (!product) {
   throw new Error('No product in stock to order.');
 }

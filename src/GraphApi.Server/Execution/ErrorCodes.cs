@@ -114,6 +114,25 @@ public static class ErrorCodes
     /// </summary>
     public const string InputLimitExceeded = "INPUT_LIMIT_EXCEEDED";
 
+    // Persisted operations (README, "Persisted operations").
+    /// <summary>No trusted document (directory or manifest) has the request's <c>documentId</c>/<c>id</c>; HTTP 400.</summary>
+    public const string PersistedOperationNotFound = "PERSISTED_OPERATION_NOT_FOUND";
+
+    /// <summary>Document text was sent while <c>PersistedOperations:OnlyPersisted</c> is on; HTTP 400.</summary>
+    public const string OnlyPersistedOperationsAllowed = "ONLY_PERSISTED_OPERATIONS_ALLOWED";
+
+    /// <summary>An automatic persisted query hash the server does not know: HTTP 200, the client sends the query again.</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+
+    /// <summary>An automatic persisted query whose text does not hash to the <c>sha256Hash</c> sent with it; HTTP 400.</summary>
+    public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+
+    /// <summary>The persisted-operation refusals answered with HTTP 400 whatever the response media type.</summary>
+    public static readonly IReadOnlySet<string> PersistedOperationRefusals = new HashSet<string>(StringComparer.Ordinal)
+    {
+        PersistedOperationNotFound, OnlyPersistedOperationsAllowed, PersistedQueryHashMismatch,
+    };
+
     /// <summary>The request-limit codes: they always answer HTTP 400, whatever the response media type.</summary>
     public static readonly IReadOnlySet<string> RequestLimits = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -37,7 +37,7 @@ internal sealed class GraphQLHttpHandler(
             return;
         }
 
-        if (isGet && !request.Query.ContainsKey("query") && ResponseFormatNegotiator.AcceptsHtml(request))
+        if (isGet && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId") && ResponseFormatNegotiator.AcceptsHtml(request))
         {
             // A browser opening the endpoint while the IDE transport (Ide/) is off or its assets are missing.
             context.Response.StatusCode = StatusCodes.Status404NotFound;

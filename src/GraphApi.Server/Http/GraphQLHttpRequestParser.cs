@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GraphApi.Server.Execution;
+using GraphApi.Server.Execution.PersistedOperations;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
@@ -29,10 +30,8 @@ internal sealed class GraphQLHttpRequestParser(IGraphQLTextSerializer serializer
         }
 
         var query = request.Query;
-        if (Single(query, "query") is not { Length: > 0 } document)
-        {
-            return Invalid("The 'query' parameter is missing.");
-        }
+        var document = Single(query, "query");
+        var documentId = Single(query, "documentId") is { Length: > 0 } id ? id : Single(query, "id");
 
         var variables = ParseJsonParameter<Inputs>(Single(query, "variables"), "variables", out var variablesError);
         if (variablesError is not null)
@@ -47,13 +46,16 @@ internal sealed class GraphQLHttpRequestParser(IGraphQLTextSerializer serializer
         }
 
         var operationName = Single(query, "operationName");
-        return (new GraphQLRequest
-        {
-            Query = document,
-            OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
-            Variables = variables,
-            Extensions = extensions,
-        }, null);
+        return Complete(
+            new GraphQLRequest
+            {
+                Query = string.IsNullOrEmpty(document) ? null : document,
+                OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
+                Variables = variables,
+                Extensions = extensions,
+            },
+            string.IsNullOrEmpty(documentId) ? null : documentId,
+            "The 'query' parameter is missing.");
     }
 
     public async Task<(GraphQLRequest? Request, HttpRequestError? Error)> ParsePostAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -113,14 +115,15 @@ internal sealed class GraphQLHttpRequestParser(IGraphQLTextSerializer serializer
             return Invalid("The request body must be a JSON object.");
         }
 
-        if (!root.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
-        {
-            return Invalid("The 'query' property is missing.");
-        }
-
-        if (query.ValueKind != JsonValueKind.String)
+        if (root.TryGetProperty("query", out var query) && query.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
         {
             return Invalid("The 'query' property must be a string.");
+        }
+
+        var documentId = RequestDocumentSource.ReadId(root, out var idError);
+        if (idError is not null)
+        {
+            return Invalid(idError);
         }
 
         if (root.TryGetProperty("operationName", out var operationName)
@@ -137,7 +140,18 @@ internal sealed class GraphQLHttpRequestParser(IGraphQLTextSerializer serializer
             }
         }
 
-        return (serializer.ReadNode<GraphQLRequest>(root), null);
+        return Complete(serializer.ReadNode<GraphQLRequest>(root)!, documentId, "The 'query' property is missing.");
+    }
+
+    /// <summary>A request names its document by text, by <c>documentId</c>/<c>id</c>, or by an automatic persisted query hash.</summary>
+    private static (GraphQLRequest? Request, HttpRequestError? Error) Complete(GraphQLRequest request, string? documentId, string missingMessage)
+    {
+        if (!RequestDocumentSource.HasDocument(request, documentId, out var error))
+        {
+            return Invalid(error ?? missingMessage);
+        }
+
+        return (request, null);
     }
 
     private T? ParseJsonParameter<T>(string? value, string name, out HttpRequestError? error)

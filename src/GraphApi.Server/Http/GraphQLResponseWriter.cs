@@ -19,16 +19,24 @@ internal sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer)
     }
 
     /// <summary>
-    /// A request over the limits is 400 whatever the media type (the contract says so). Otherwise
+    /// A request over the limits, or a refused persisted operation, is 400 whatever the media type (the contract says
+    /// so); an unknown automatic persisted query hash is 200. Otherwise
     /// application/json: 200 for every well-formed GraphQL request; graphql-response+json: 200 with data;
     /// without data 400 (a request error: syntax, validation), or 504 when execution timed out, which is the
     /// server's failure, not the client's.
     /// </summary>
     private static int StatusCodeFor(ResponseFormat format, ExecutionResult result)
     {
-        if (!result.Executed && result.Errors?.Any(e => e.Code is { } code && ErrorCodes.RequestLimits.Contains(code)) == true)
+        if (!result.Executed && result.Errors?.Any(e => e.Code is { } code
+                && (ErrorCodes.RequestLimits.Contains(code) || ErrorCodes.PersistedOperationRefusals.Contains(code))) == true)
         {
             return StatusCodes.Status400BadRequest;
+        }
+
+        // Apollo's protocol: an unknown hash is not a failure, the client answers it by sending the query.
+        if (!result.Executed && result.Errors?.Any(e => e.Code == ErrorCodes.PersistedQueryNotFound) == true)
+        {
+            return StatusCodes.Status200OK;
         }
 
         if (format == ResponseFormat.Json || result.Executed)

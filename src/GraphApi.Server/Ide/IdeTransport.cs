@@ -14,7 +14,7 @@ internal sealed class IdeTransport(IdeAssets assets) : IGraphQLTransport
         var request = context.Request;
         return assets.IsServed
             && HttpMethods.IsGet(request.Method)
-            && !request.Query.ContainsKey("query")
+            && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId")
             && !request.Query.ContainsKey("sdl")
             && ResponseFormatNegotiator.AcceptsHtml(request);
     }

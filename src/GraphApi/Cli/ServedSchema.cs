@@ -11,7 +11,10 @@ internal static class ServedSchema
     /// with the printer the runtime uses for <c>?sdl</c> (<see cref="SchemaExtensions.Print"/>).
     /// Neither Kestrel nor the database is touched.
     /// </summary>
-    public static string PrintSdl()
+    public static string PrintSdl() => Use(schema => schema.Print());
+
+    /// <summary>Runs <paramref name="use"/> on the served schema, built as for <see cref="PrintSdl"/>.</summary>
+    public static T Use<T>(Func<ISchema, T> use)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders(); // stdout must carry the SDL and nothing else
@@ -20,6 +23,8 @@ internal static class ServedSchema
         builder.Services.AddGraphApi(builder.Configuration, builder.Environment);
 
         using var app = builder.Build();
-        return app.Services.GetRequiredService<ISchema>().Print();
+        var schema = app.Services.GetRequiredService<ISchema>();
+        schema.Initialize();
+        return use(schema);
     }
 }

@@ -33,7 +33,10 @@ internal sealed class ShopHost : IDisposable
 
     public StatementCounter Statements => _host.Services.GetRequiredService<StatementCounter>();
 
-    public static ShopHost Start(ShopDatabase database, ShopResolution resolution)
+    /// <param name="database">The SQLite file to serve.</param>
+    /// <param name="resolution">How orders' children are resolved.</param>
+    /// <param name="configure">More server features (e.g. persisted operations); none by default.</param>
+    public static ShopHost Start(ShopDatabase database, ShopResolution resolution, Action<GraphQLServerBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { EnvironmentName = Environments.Production, DisableDefaults = true });
@@ -45,7 +48,8 @@ internal sealed class ShopHost : IDisposable
         services.AddQueryableMapping<Product>(mapping => mapping.Key(p => p.Id));
         services.AddQueryableMapping<Order>(mapping => mapping.Key(o => o.Id));
         services.AddDataLoader<CustomerByIdLoader>().AddDataLoader<ProductByIdLoader>().AddDataLoader<ItemsByOrderLoader>();
-        services.AddGraphQLServer().ConfigureSchema(schema => Bind(schema, database.SchemaDirectory, resolution));
+        var server = services.AddGraphQLServer().ConfigureSchema(schema => Bind(schema, database.SchemaDirectory, resolution));
+        configure?.Invoke(server);
         return new ShopHost(builder.Build());
     }
 
@@ -67,10 +71,12 @@ internal sealed class ShopHost : IDisposable
         }
     }
 
-    public async Task<ExecutionResult> ExecuteAsync(string query, Inputs? variables = null)
+    public Task<ExecutionResult> ExecuteAsync(string query, Inputs? variables = null) =>
+        ExecuteAsync(new GraphQLRequest { Query = query, Variables = variables });
+
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request)
     {
         await using var scope = _host.Services.CreateAsyncScope();
-        var request = new GraphQLRequest { Query = query, Variables = variables };
         return await _executor.ExecuteAsync(new GraphQLExecutionRequest(request, Anonymous, scope.ServiceProvider), CancellationToken.None);
     }
 

@@ -23,6 +23,7 @@ public sealed class ClientSmokeTests(LiveServerFixture server) : IClassFixture<L
         var run = await ExternalProcess.RunAsync("node", ["client.mjs", .. ClientArguments], directory, Deadline);
 
         AssertFollowedToPaid(run);
+        Assert.Contains("Persisted query InStock: registered by sending the query, then ran by hash alone.", run.Output);
     }
 
     [Fact]

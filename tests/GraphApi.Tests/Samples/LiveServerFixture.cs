@@ -31,6 +31,7 @@ public sealed class LiveServerFixture : IAsyncLifetime
             ["Admin:Email"] = "smoke.admin@example.com",
             ["Admin:Password"] = AdminPassword,
             ["Seed:SampleData"] = "true",
+            ["GraphQL:PersistedOperations:Automatic"] = "true",
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

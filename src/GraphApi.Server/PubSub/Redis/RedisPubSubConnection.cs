@@ -32,6 +32,9 @@ internal sealed class RedisPubSubConnection : IAsyncDisposable
 
     public async Task<ISubscriber> GetSubscriberAsync() => (await _multiplexer.Value.ConfigureAwait(false)).GetSubscriber();
 
+    /// <summary>The same connection's key-value side (e.g. the shared automatic persisted query store).</summary>
+    public async Task<IDatabase> GetDatabaseAsync() => (await _multiplexer.Value.ConfigureAwait(false)).GetDatabase();
+
     public async Task<bool> IsConnectedAsync() => (await _multiplexer.Value.ConfigureAwait(false)).IsConnected;
 
     public async ValueTask DisposeAsync()

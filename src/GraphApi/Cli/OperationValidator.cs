@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQL.Validation.Errors;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+
+namespace GraphApi.Cli;
+
+/// <summary>Judges a persisted document against a schema as the server would: syntax, then GraphQL validation.</summary>
+internal static class OperationValidator
+{
+    private static readonly DocumentValidator Validator = new();
+
+    /// <summary>The problems of <paramref name="text"/> (message and line), none when it is valid.</summary>
+    public static IReadOnlyList<string> Problems(ISchema schema, string text)
+    {
+        GraphQLDocument document;
+        try
+        {
+            document = GraphQLParser.Parser.Parse(text);
+        }
+        catch (GraphQLSyntaxErrorException error)
+        {
+            return [$"Syntax error: {error.Description} (line {error.Location.Line})"];
+        }
+
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        if (operations.Count == 0)
+        {
+            return ["The document has no operation."];
+        }
+
+        var problems = new List<string>();
+        foreach (var operation in operations)
+        {
+            var result = Validator.ValidateAsync(new ValidationOptions
+            {
+                Schema = schema,
+                Document = document,
+                Operation = operation,
+                Rules = DocumentValidator.CoreRules,
+                Variables = Inputs.Empty,
+                Extensions = Inputs.Empty,
+                User = new ClaimsPrincipal(),
+                RequestServices = null,
+            }).GetAwaiter().GetResult(); // a command-line run: no synchronization context to block
+
+            // Variable values are the caller's at run time; the document itself is what a schema change can break.
+            foreach (var error in result.Errors.Where(e => e is not InvalidVariableError))
+            {
+                var line = error.Locations?.FirstOrDefault() is { } location ? $" (line {location.Line})" : "";
+                problems.Add(error.Message + line);
+            }
+        }
+
+        return problems.Distinct(StringComparer.Ordinal).ToList();
+    }
+}
