@@ -49,20 +49,50 @@ internal sealed class WebSocketConnection : IAsyncDisposable
     public async Task<string?> ReceiveAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-        var message = new ArrayBufferWriter<byte>();
+        try
+        {
+            // Wait for the next frame without a buffer: most sockets idle most of the time, and then hold no array.
+            var first = await _socket.ReceiveAsync(Memory<byte>.Empty, linked.Token).ConfigureAwait(false);
+            if (first.MessageType == WebSocketMessageType.Close)
+            {
+                await AnswerClientCloseAsync().ConfigureAwait(false);
+                return null;
+            }
+
+            return first.EndOfMessage ? "" : await ReceiveRestAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            return null; // the client vanished, the session ended, or it never answered our close frame
+        }
+    }
+
+    /// <summary>The rest of a message whose first frame arrived, in pooled buffers returned before this returns.</summary>
+    private async Task<string?> ReceiveRestAsync(CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var length = 0;
         try
         {
             while (true)
             {
-                var received = await _socket.ReceiveAsync(message.GetMemory(4096), linked.Token).ConfigureAwait(false);
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var received = await _socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     await AnswerClientCloseAsync().ConfigureAwait(false);
                     return null;
                 }
 
-                message.Advance(received.Count);
-                if (message.WrittenCount > _options.MaxMessageBytes)
+                length += received.Count;
+                if (length > _options.MaxMessageBytes)
                 {
                     await CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {_options.MaxMessageBytes} bytes.").ConfigureAwait(false);
                     return null;
@@ -70,13 +100,13 @@ internal sealed class WebSocketConnection : IAsyncDisposable
 
                 if (received.EndOfMessage)
                 {
-                    return Encoding.UTF8.GetString(message.WrittenSpan);
+                    return Encoding.UTF8.GetString(buffer, 0, length);
                 }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        finally
         {
-            return null; // the client vanished, the session ended, or it never answered our close frame
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -108,7 +138,7 @@ internal sealed class WebSocketConnection : IAsyncDisposable
             }
 
             // The slot is ours: only now does the message become bytes.
-            var bytes = Encoding.UTF8.GetBytes(_serializer.Serialize(message));
+            var bytes = OperationMessageBytes.Of(message, _serializer);
             lock (_gate)
             {
                 if (_close is not null)

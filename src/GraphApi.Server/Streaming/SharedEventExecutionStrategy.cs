@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using GraphQL;
+using GraphQL.Execution;
+using ExecutionContext = GraphQL.Execution.ExecutionContext;
+using GraphQL.MicrosoftDI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GraphApi.Server.Streaming;
+
+/// <summary>
+/// A scope per subscription event (as <see cref="ScopedSubscriptionExecutionStrategy"/>), and one execution per event
+/// and <see cref="SubscriberGroupKey"/>: the first subscriber of a group to take an event executes it, the others
+/// await the same <see cref="ExecutionResult"/> (which <see cref="SharedResults"/> then serializes once).
+/// </summary>
+/// <remarks>
+/// Sharing is keyed by the event object's identity: a topic bus hands every subscriber the same instance. Value-type
+/// events (boxed per subscriber) and subscriptions without a key execute per subscriber, as before. Should the
+/// executing subscriber leave (its cancellation fires) while others wait, each of them executes the event itself.
+/// </remarks>
+internal sealed class SharedEventExecutionStrategy(IServiceScopeFactory scopeFactory, IOptions<SubscriptionFanOutOptions> options)
+    : ScopedSubscriptionExecutionStrategy(scopeFactory)
+{
+    // Per event object: its executions by group. Dropped with the event once no subscriber holds it any more.
+    private readonly ConditionalWeakTable<object, ConcurrentDictionary<SubscriberGroupKey, SharedExecution>> _executions = new();
+
+    // Per subscription (its execution context): its group key, computed once. Null: does not share.
+    private readonly ConditionalWeakTable<ExecutionContext, StrongBox<SubscriberGroupKey?>> _keys = new();
+
+    protected override async ValueTask<ExecutionResult> ProcessDataAsync(ExecutionContext context, ExecutionNode node, object? value)
+    {
+        if (!options.Value.Enabled || value is null || value.GetType().IsValueType || KeyOf(context) is not { } key)
+        {
+            return await base.ProcessDataAsync(context, node, value).ConfigureAwait(false);
+        }
+
+        var candidate = new SharedExecution(context.CancellationToken);
+        var shared = _executions.GetValue(value, static _ => new()).GetOrAdd(key, candidate);
+        if (ReferenceEquals(shared, candidate))
+        {
+            try
+            {
+                var result = await base.ProcessDataAsync(context, node, value).ConfigureAwait(false);
+                SharedResults.Register(result);
+                candidate.Result.SetResult(result);
+                return result;
+            }
+            catch (Exception error)
+            {
+                candidate.Result.SetException(error);
+                throw;
+            }
+        }
+
+        try
+        {
+            var result = await shared.Result.Task.ConfigureAwait(false);
+            if (!shared.ExecutorLeft)
+            {
+                return result;
+            }
+        }
+        catch (Exception) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            // The executing subscriber's failure is not necessarily ours: execute for ourselves below.
+        }
+
+        return await base.ProcessDataAsync(context, node, value).ConfigureAwait(false);
+    }
+
+    private SubscriberGroupKey? KeyOf(ExecutionContext context) =>
+        _keys.GetValue(context, c => new StrongBox<SubscriberGroupKey?>(SubscriberGroupKey.For(c, options.Value.Audience))).Value;
+
+    private sealed class SharedExecution(CancellationToken executor)
+    {
+        public TaskCompletionSource<ExecutionResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The executing subscriber stopped: its result may be cut short and is not shared.</summary>
+        public bool ExecutorLeft => executor.IsCancellationRequested;
+    }
+}
