@@ -35,20 +35,26 @@ internal sealed class SharedEventExecutionStrategy(IServiceScopeFactory scopeFac
             return await base.ProcessDataAsync(context, node, value).ConfigureAwait(false);
         }
 
-        var candidate = new SharedExecution(context.CancellationToken);
-        var shared = _executions.GetValue(value, static _ => new()).GetOrAdd(key, candidate);
+        var executions = _executions.GetValue(value, static _ => new());
+        SharedExecution? candidate = null;
+        if (!executions.TryGetValue(key, out var shared))
+        {
+            candidate = new SharedExecution(context.CancellationToken);
+            shared = executions.GetOrAdd(key, candidate);
+        }
+
         if (ReferenceEquals(shared, candidate))
         {
             try
             {
                 var result = await base.ProcessDataAsync(context, node, value).ConfigureAwait(false);
                 SharedResults.Register(result);
-                candidate.Result.SetResult(result);
+                candidate!.Result.SetResult(result);
                 return result;
             }
             catch (Exception error)
             {
-                candidate.Result.SetException(error);
+                candidate!.Result.SetException(error);
                 throw;
             }
         }

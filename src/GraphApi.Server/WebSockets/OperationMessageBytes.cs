@@ -33,6 +33,14 @@ internal static class OperationMessageBytes
     /// <summary><c>{"type":…,"id":…,"payload":</c>, property order and escaping as the GraphQL serializer writes them.</summary>
     private static byte[] Prefix(OperationMessage message)
     {
+        if (IsPlain(message.Type) && (message.Id is null || IsPlain(message.Id)))
+        {
+            // Nothing to escape (the usual ids and every type): no JSON writer per socket.
+            return Encoding.ASCII.GetBytes(message.Id is null
+                ? "{\"type\":\"" + message.Type + "\",\"payload\":"
+                : "{\"type\":\"" + message.Type + "\",\"id\":\"" + message.Id + "\",\"payload\":");
+        }
+
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -49,4 +57,9 @@ internal static class OperationMessageBytes
 
         return buffer.WrittenSpan.ToArray();
     }
+
+    private static bool IsPlain(string? text) => text is { Length: > 0 and <= 64 } && text.AsSpan().IndexOfAnyExcept(PlainCharacters) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> PlainCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
 }

@@ -94,6 +94,8 @@ internal static class FanOutRun
 
             var lastMs = new List<double>();
             var eachMs = new List<double>();
+            var serverCpuBefore = server.CpuTicks();
+            var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             for (var order = 1; order <= options.Orders; order++)
             {
                 var delivery = new FanOutDelivery(count, OperationId);
@@ -109,7 +111,10 @@ internal static class FanOutRun
                     $"N = {count}, order {order}: last subscriber after {latencies.Max():0.0} ms"));
             }
 
-            return new FanOutResult(count, connectTime, residentBefore, residentAfter, lastMs, eachMs);
+            // CPU per order: how the shared cores split between the server and this client (which parses every next).
+            var serverCpuMs = (server.CpuTicks() - serverCpuBefore) * 10.0 / options.Orders;
+            var clientCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalMilliseconds / options.Orders;
+            return new FanOutResult(count, connectTime, residentBefore, residentAfter, lastMs, eachMs, serverCpuMs, clientCpuMs);
         }
         finally
         {
@@ -136,14 +141,14 @@ internal static class FanOutRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"graphql-transport-ws, {Query}, {options.Orders} orders placed one by one per N, loopback, fresh server per N"));
         Console.WriteLine();
-        Console.WriteLine("| N | Connect+subscribe s | Last subscriber p50 ms | Last p99 ms | Per subscriber p50 ms | Per subscriber p99 ms | p50 ratio vs N=1 | RSS before MiB | RSS after MiB | KiB per idle socket |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| N | Connect+subscribe s | Last subscriber p50 ms | Last p99 ms | Per subscriber p50 ms | Per subscriber p99 ms | p50 ratio vs N=1 | RSS before MiB | RSS after MiB | KiB per idle socket | Server CPU ms per order | Client CPU ms per order |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var lastP50 = FanOutResult.Percentile(r.LastMs, 50);
             var ratio = baseline is null ? double.NaN : lastP50 / FanOutResult.Percentile(baseline.LastMs, 50);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Subscribers:N0} | {r.ConnectTime.TotalSeconds:0.0} | {lastP50:0.0} | {FanOutResult.Percentile(r.LastMs, 99):0.0} | {FanOutResult.Percentile(r.EachMs, 50):0.0} | {FanOutResult.Percentile(r.EachMs, 99):0.0} | {ratio:0.0} | {r.ResidentBefore / 1048576.0:0.0} | {r.ResidentAfter / 1048576.0:0.0} | {r.BytesPerConnection / 1024:0.0} |"));
+                $"| {r.Subscribers:N0} | {r.ConnectTime.TotalSeconds:0.0} | {lastP50:0.0} | {FanOutResult.Percentile(r.LastMs, 99):0.0} | {FanOutResult.Percentile(r.EachMs, 50):0.0} | {FanOutResult.Percentile(r.EachMs, 99):0.0} | {ratio:0.0} | {r.ResidentBefore / 1048576.0:0.0} | {r.ResidentAfter / 1048576.0:0.0} | {r.BytesPerConnection / 1024:0.0} | {r.ServerCpuMsPerOrder:0} | {r.ClientCpuMsPerOrder:0} |"));
         }
 
         foreach (var failure in failures)
