@@ -25,12 +25,11 @@ internal sealed class SharedEventExecutionStrategy(IServiceScopeFactory scopeFac
     // Per event object: its executions by group. Dropped with the event once no subscriber holds it any more.
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<SubscriberGroupKey, SharedExecution>> _executions = new();
 
-    // Per subscription (its execution context): its group key, computed once. Null: does not share.
-    private readonly ConditionalWeakTable<ExecutionContext, StrongBox<SubscriberGroupKey?>> _keys = new();
+    private readonly SubscriberGroupKey.Factory _keys = new(options.Value.Audience);
 
     protected override async ValueTask<ExecutionResult> ProcessDataAsync(ExecutionContext context, ExecutionNode node, object? value)
     {
-        if (!options.Value.Enabled || value is null || value.GetType().IsValueType || KeyOf(context) is not { } key)
+        if (!options.Value.Enabled || value is null || value.GetType().IsValueType || _keys.For(context) is not { } key)
         {
             return await base.ProcessDataAsync(context, node, value).ConfigureAwait(false);
         }
@@ -74,9 +73,6 @@ internal sealed class SharedEventExecutionStrategy(IServiceScopeFactory scopeFac
 
         return await base.ProcessDataAsync(context, node, value).ConfigureAwait(false);
     }
-
-    private SubscriberGroupKey? KeyOf(ExecutionContext context) =>
-        _keys.GetValue(context, c => new StrongBox<SubscriberGroupKey?>(SubscriberGroupKey.For(c, options.Value.Audience))).Value;
 
     private sealed class SharedExecution(CancellationToken executor)
     {

@@ -25,10 +25,11 @@ internal abstract class WebSocketSession(
     /// <summary>Authentication rejected or expired.</summary>
     public const int ForbiddenCloseCode = 4403;
 
-    private readonly ConcurrentDictionary<string, RunningOperation> _operations = new(StringComparer.Ordinal);
+    // Sized for the usual one or two operations of a socket (defaults hold 31 buckets each): idle sockets are many.
+    private readonly ConcurrentDictionary<string, RunningOperation> _operations = new(concurrencyLevel: 1, capacity: 2, StringComparer.Ordinal);
 
     // Operations whose id is free again (stopped, or sending their last message) but that have not finished yet.
-    private readonly ConcurrentDictionary<RunningOperation, byte> _detached = new();
+    private readonly ConcurrentDictionary<RunningOperation, byte> _detached = new(concurrencyLevel: 1, capacity: 2);
     private readonly CancellationTokenSource _sessionEnded = new();
     private readonly List<Task> _background = [];
     private int _initReceived;
