@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Execution;
-using ExecutionContext = GraphQL.Execution.ExecutionContext;
 using GraphQL.MicrosoftDI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace GraphApi.Server.Streaming;
 

@@ -1,12 +1,11 @@
 using System.Collections;
 using System.Globalization;
-using System.Text;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using System.Text;
 using GraphQL;
 using GraphQL.Validation;
 using GraphQLParser.AST;
-using GraphQL.Execution;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace GraphApi.Server.Streaming;
