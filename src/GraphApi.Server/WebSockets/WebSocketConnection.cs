@@ -49,21 +49,23 @@ internal sealed class WebSocketConnection : IAsyncDisposable
     /// <summary>Fires when the server decides to close; nothing more can be sent then.</summary>
     public CancellationToken CloseRequested => _closeRequested.Token;
 
-    /// <summary>The next whole message as text, or <see langword="null"/> once the socket is closed (by either side).</summary>
-    public async Task<string?> ReceiveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The next whole message as text, or <see langword="null"/> once the socket is closed (by either side, or by the
+    /// grace period after the server's close request running out).
+    /// </summary>
+    public async Task<string?> ReceiveAsync()
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
         try
         {
             // Wait for the next frame without a buffer: most sockets idle most of the time, and then hold no array.
-            var first = await _socket.ReceiveAsync(Memory<byte>.Empty, linked.Token).ConfigureAwait(false);
+            var first = await _socket.ReceiveAsync(Memory<byte>.Empty, _closing.Token).ConfigureAwait(false);
             if (first.MessageType == WebSocketMessageType.Close)
             {
                 await AnswerClientCloseAsync().ConfigureAwait(false);
                 return null;
             }
 
-            return first.EndOfMessage ? "" : await ReceiveRestAsync(linked.Token).ConfigureAwait(false);
+            return first.EndOfMessage ? "" : await ReceiveRestAsync(_closing.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
