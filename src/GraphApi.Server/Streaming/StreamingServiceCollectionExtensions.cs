@@ -1,12 +1,12 @@
 using GraphQL.Execution;
-using GraphQL.MicrosoftDI;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace GraphApi.Server.Streaming;
 
-/// <summary>What WebSocket and SSE share: the operation runner and a DI scope per subscription event.</summary>
+/// <summary>What WebSocket and SSE share: the operation runner, a DI scope per subscription event, shared event results.</summary>
 internal static class StreamingServiceCollectionExtensions
 {
     public static IServiceCollection AddGraphQLStreaming(this IServiceCollection services)
@@ -19,9 +19,13 @@ internal static class StreamingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<GraphQLOperationRunner>();
 
-        // Events run long after the subscribe call: each gets its own scope (fresh DbContext and loaders).
+        // Events run long after the subscribe call: each gets its own scope (fresh DbContext and loaders), and
+        // subscribers whose results must be identical share one execution per event.
+        services.AddOptions<SubscriptionFanOutOptions>();
         services.AddSingleton(provider => new ExecutionStrategyRegistration(
-            new ScopedSubscriptionExecutionStrategy(provider.GetRequiredService<IServiceScopeFactory>()), OperationType.Subscription));
+            new SharedEventExecutionStrategy(
+                provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<IOptions<SubscriptionFanOutOptions>>()),
+            OperationType.Subscription));
         return services;
     }
 }

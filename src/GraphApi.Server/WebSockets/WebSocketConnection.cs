@@ -30,6 +30,9 @@ internal sealed class WebSocketConnection : IAsyncDisposable
 
     // Fires a grace period after the close request: ends the receive loop and any send still stuck.
     private readonly CancellationTokenSource _closing = new();
+
+    // Fires when one message waited longer than the send timeout for the client to take it.
+    private readonly CancellationTokenSource _stalled = new();
     private readonly Task _writer;
     private long _queuedBytes;
     private (WebSocketCloseStatus Status, string Reason)? _close;
@@ -39,30 +42,63 @@ internal sealed class WebSocketConnection : IAsyncDisposable
         _socket = socket;
         _serializer = serializer;
         _options = options;
+        _stalled.Token.Register(static connection => ((WebSocketConnection)connection!).OnStalled(), this);
         _writer = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>Fires when the server decides to close; nothing more can be sent then.</summary>
     public CancellationToken CloseRequested => _closeRequested.Token;
 
-    /// <summary>The next whole message as text, or <see langword="null"/> once the socket is closed (by either side).</summary>
-    public async Task<string?> ReceiveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The next whole message as text, or <see langword="null"/> once the socket is closed (by either side, or by the
+    /// grace period after the server's close request running out).
+    /// </summary>
+    public async Task<string?> ReceiveAsync()
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-        var message = new ArrayBufferWriter<byte>();
+        try
+        {
+            // Wait for the next frame without a buffer: most sockets idle most of the time, and then hold no array.
+            var first = await _socket.ReceiveAsync(Memory<byte>.Empty, _closing.Token).ConfigureAwait(false);
+            if (first.MessageType == WebSocketMessageType.Close)
+            {
+                await AnswerClientCloseAsync().ConfigureAwait(false);
+                return null;
+            }
+
+            return first.EndOfMessage ? "" : await ReceiveRestAsync(_closing.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            return null; // the client vanished, the session ended, or it never answered our close frame
+        }
+    }
+
+    /// <summary>The rest of a message whose first frame arrived, in pooled buffers returned before this returns.</summary>
+    private async Task<string?> ReceiveRestAsync(CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var length = 0;
         try
         {
             while (true)
             {
-                var received = await _socket.ReceiveAsync(message.GetMemory(4096), linked.Token).ConfigureAwait(false);
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var received = await _socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     await AnswerClientCloseAsync().ConfigureAwait(false);
                     return null;
                 }
 
-                message.Advance(received.Count);
-                if (message.WrittenCount > _options.MaxMessageBytes)
+                length += received.Count;
+                if (length > _options.MaxMessageBytes)
                 {
                     await CloseAsync(WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {_options.MaxMessageBytes} bytes.").ConfigureAwait(false);
                     return null;
@@ -70,13 +106,13 @@ internal sealed class WebSocketConnection : IAsyncDisposable
 
                 if (received.EndOfMessage)
                 {
-                    return Encoding.UTF8.GetString(message.WrittenSpan);
+                    return Encoding.UTF8.GetString(buffer, 0, length);
                 }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        finally
         {
-            return null; // the client vanished, the session ended, or it never answered our close frame
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -89,46 +125,59 @@ internal sealed class WebSocketConnection : IAsyncDisposable
     /// </summary>
     public async Task EnqueueAsync(OperationMessage message, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closeRequested.Token);
+        // A linked token only when something must be waited for: a fan-out enqueues to thousands of idle queues at once.
+        CancellationTokenSource? stop = null;
         try
         {
-            // One message at a time takes its place, in arrival order.
-            await _producer.WaitAsync(stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (_closeRequested.IsCancellationRequested)
-        {
-            return;
-        }
-
-        try
-        {
-            while (Volatile.Read(ref _queuedBytes) >= _options.MaxOutboundQueueBytes)
+            if (!_producer.Wait(0))
             {
-                await _drained.WaitAsync(stop.Token).ConfigureAwait(false);
-            }
-
-            // The slot is ours: only now does the message become bytes.
-            var bytes = Encoding.UTF8.GetBytes(_serializer.Serialize(message));
-            lock (_gate)
-            {
-                if (_close is not null)
+                stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closeRequested.Token);
+                try
+                {
+                    // One message at a time takes its place, in arrival order.
+                    await _producer.WaitAsync(stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (_closeRequested.IsCancellationRequested)
                 {
                     return;
                 }
-
-                _pending.Enqueue(bytes);
-                _queuedBytes += bytes.Length;
             }
 
-            _ready.Release();
-        }
-        catch (OperationCanceledException) when (_closeRequested.IsCancellationRequested)
-        {
-            // Closing: nothing more goes out.
+            try
+            {
+                while (Volatile.Read(ref _queuedBytes) >= _options.MaxOutboundQueueBytes)
+                {
+                    stop ??= CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closeRequested.Token);
+                    await _drained.WaitAsync(stop.Token).ConfigureAwait(false);
+                }
+
+                // The slot is ours: only now does the message become bytes.
+                var bytes = OperationMessageBytes.Of(message, _serializer);
+                lock (_gate)
+                {
+                    if (_close is not null)
+                    {
+                        return;
+                    }
+
+                    _pending.Enqueue(bytes);
+                    _queuedBytes += bytes.Length;
+                }
+
+                _ready.Release();
+            }
+            catch (OperationCanceledException) when (_closeRequested.IsCancellationRequested)
+            {
+                // Closing: nothing more goes out.
+            }
+            finally
+            {
+                _producer.Release();
+            }
         }
         finally
         {
-            _producer.Release();
+            stop?.Dispose();
         }
     }
 
@@ -222,14 +271,17 @@ internal sealed class WebSocketConnection : IAsyncDisposable
 
     private async Task SendWithTimeoutAsync(byte[] message)
     {
-        // A client that has not taken one message within the send timeout stopped reading: close with 1008. The
-        // send goes on so the close frame can follow it should the client read again; the grace period after the
-        // close request then cancels it (which aborts the socket) if it does not.
-        using var stalled = new CancellationTokenSource(_options.SendTimeout);
-        using var onStall = stalled.Token.Register(() => _ = CloseAsync(
-            WebSocketCloseStatus.PolicyViolation, "The client stopped reading; messages waited too long for it.", discardPending: true));
+        // A client that has not taken one message within the send timeout stopped reading: close with 1008 (see
+        // OnStalled). The send goes on so the close frame can follow it should the client read again; the grace
+        // period after the close request then cancels it (which aborts the socket) if it does not. One timer per
+        // connection, re-armed per message.
+        _stalled.CancelAfter(_options.SendTimeout);
         await _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, _closing.Token).ConfigureAwait(false);
+        _stalled.CancelAfter(Timeout.InfiniteTimeSpan);
     }
+
+    private void OnStalled() => _ = CloseAsync(
+        WebSocketCloseStatus.PolicyViolation, "The client stopped reading; messages waited too long for it.", discardPending: true);
 
     private async Task AnswerClientCloseAsync()
     {
@@ -245,6 +297,7 @@ internal sealed class WebSocketConnection : IAsyncDisposable
         await _closing.CancelAsync().ConfigureAwait(false);
         await _writer.ConfigureAwait(false);
         _closing.Dispose();
+        _stalled.Dispose();
         _closeRequested.Dispose();
         _ready.Dispose();
         _producer.Dispose();

@@ -25,11 +25,15 @@ internal abstract class WebSocketSession(
     /// <summary>Authentication rejected or expired.</summary>
     public const int ForbiddenCloseCode = 4403;
 
-    private readonly ConcurrentDictionary<string, RunningOperation> _operations = new(StringComparer.Ordinal);
+    // Sized for the usual one or two operations of a socket (defaults hold 31 buckets each): idle sockets are many.
+    private readonly ConcurrentDictionary<string, RunningOperation> _operations = new(concurrencyLevel: 1, capacity: 2, StringComparer.Ordinal);
 
     // Operations whose id is free again (stopped, or sending their last message) but that have not finished yet.
-    private readonly ConcurrentDictionary<RunningOperation, byte> _detached = new();
+    private readonly ConcurrentDictionary<RunningOperation, byte> _detached = new(concurrencyLevel: 1, capacity: 2);
     private readonly CancellationTokenSource _sessionEnded = new();
+
+    // Cancelled by connection_init or the session's end: the init timeout is not needed any more.
+    private readonly CancellationTokenSource _initWait = new();
     private readonly List<Task> _background = [];
     private int _initReceived;
     private int _inFlight;
@@ -50,7 +54,8 @@ internal abstract class WebSocketSession(
         _background.Add(CloseWhenInitTimesOutAsync());
         try
         {
-            while (await connection.ReceiveAsync(_sessionEnded.Token).ConfigureAwait(false) is { } text)
+            // The session ends when this loop does, so only the connection's closing can (and must) stop a receive.
+            while (await connection.ReceiveAsync().ConfigureAwait(false) is { } text)
             {
                 if (ClientMessage.Parse(text, out var invalidReason) is { } message)
                 {
@@ -65,9 +70,11 @@ internal abstract class WebSocketSession(
         finally
         {
             await _sessionEnded.CancelAsync().ConfigureAwait(false);
+            await _initWait.CancelAsync().ConfigureAwait(false);
             var running = _operations.Values.Concat(_detached.Keys).Select(o => o.Completion).Concat(_background).ToArray();
             await Task.WhenAll(running.Select(SwallowCancellationAsync)).ConfigureAwait(false);
             _sessionEnded.Dispose();
+            _initWait.Dispose();
         }
     }
 
@@ -84,7 +91,16 @@ internal abstract class WebSocketSession(
     protected abstract OperationMessage KeepAliveMessage { get; }
 
     /// <summary>True for the first <c>connection_init</c> only.</summary>
-    protected bool MarkInitReceived() => Interlocked.Exchange(ref _initReceived, 1) == 0;
+    protected bool MarkInitReceived()
+    {
+        if (Interlocked.Exchange(ref _initReceived, 1) != 0)
+        {
+            return false;
+        }
+
+        _initWait.Cancel(); // releases the init timer now rather than when it runs out
+        return true;
+    }
 
     /// <summary>Queues a message for the connection's writer; waits while the outbound queue is full.</summary>
     protected Task SendAsync(string type, string? id = null, object? payload = null) =>
@@ -224,7 +240,15 @@ internal abstract class WebSocketSession(
 
     private async Task CloseWhenInitTimesOutAsync()
     {
-        await Task.Delay(Options.ConnectionInitTimeout, services.TimeProvider, SessionEnded).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Options.ConnectionInitTimeout, services.TimeProvider, _initWait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // connection_init arrived, or the session ended
+        }
+
         if (Volatile.Read(ref _initReceived) == 0)
         {
             await CloseAsync(InitTimeoutCloseCode, "Connection initialisation timeout").ConfigureAwait(false);

@@ -7,6 +7,7 @@ using GraphApi.Server.Execution.Cost;
 using GraphApi.Server.Execution.InputLimits;
 using GraphApi.Server.PubSub;
 using GraphApi.Server.Schema;
+using GraphApi.Server.Streaming;
 
 namespace GraphApi.Orders;
 
@@ -29,6 +30,9 @@ internal static class OrderGraph
             .AddScoped<OrderPlacement>()
             .AddInputListLimit(PlaceOrderRules.ItemsLimitPath, PlaceOrderRules.MaxInputLines)
             .AddScoped<OrderStatusChanges>()
+
+            // Dashboards of all ADMINs share one execution per event; customers only with themselves.
+            .Configure<SubscriptionFanOutOptions>(fanOut => fanOut.Audience = SubscriptionAudience.Of)
 
             // An order has at most this many lines: its items list is never longer (configuration may override).
             .Configure<CostAnalysisOptions>(cost => cost.ListSizes.TryAdd("Order.items", PlaceOrderRules.MaxLines));

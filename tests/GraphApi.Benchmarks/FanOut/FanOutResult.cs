@@ -2,10 +2,18 @@ namespace GraphApi.Benchmarks.FanOut;
 
 /// <summary>
 /// What one subscriber count measured: per mutation, the latency to the LAST subscriber's <c>next</c>; per subscriber
-/// and mutation, its own latency; and the server's resident memory before and after the idle subscribed sockets.
+/// and mutation, its own latency; the server's resident memory before and after the idle subscribed sockets; and the
+/// CPU time per mutation of the server and of this client.
 /// </summary>
 internal sealed record FanOutResult(
-    int Subscribers, TimeSpan ConnectTime, long ResidentBefore, long ResidentAfter, List<double> LastMs, List<double> EachMs)
+    int Subscribers,
+    TimeSpan ConnectTime,
+    long ResidentBefore,
+    long ResidentAfter,
+    List<double> LastMs,
+    List<double> EachMs,
+    double ServerCpuMsPerOrder,
+    double ClientCpuMsPerOrder)
 {
     public double BytesPerConnection => (ResidentAfter - ResidentBefore) / (double)Subscribers;
 

@@ -4,14 +4,16 @@ using System.Globalization;
 namespace GraphApi.Benchmarks.FanOut;
 
 /// <summary>
-/// <c>fanout --server-dll PATH [--counts 1,1000,10000] [--rounds 5] [--batch 100] [--selection lean|order]
-/// [--timeout 120] [--init-timeout S]</c>: for each count, a fresh server; N graphql-transport-ws subscribers on
-/// <c>orderStatusChanged</c> of one fresh order; PENDING→PAID→SHIPPED→DELIVERED over HTTP, each mutation timed from
-/// sending it to every subscriber's <c>next</c>; a new order per round. Prints a Markdown table. Loopback only.
+/// <c>fanout --server-dll PATH [--counts 1,1000,2000,10000] [--orders 8] [--batch 100] [--timeout 120]
+/// [--init-timeout S] [--results FILE]</c>: for each count, a fresh server; N graphql-transport-ws ADMIN subscribers on
+/// the dashboard subscription <c>orderEvents { kind order { id status total } }</c> (the order loads per event); orders
+/// placed one by one over HTTP, each <c>placeOrder</c> timed from sending it to every subscriber's <c>next</c>. Prints
+/// a Markdown table; <c>--results</c> also writes it as tab-separated values for <c>fanout-chart</c>. Loopback only.
 /// </summary>
 internal static class FanOutRun
 {
-    private static readonly string[] Transitions = ["PAID", "SHIPPED", "DELIVERED"];
+    private const string OperationId = "dashboard";
+    private const string Query = "subscription { orderEvents { kind order { id status total } } }";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -51,17 +53,16 @@ internal static class FanOutRun
         await api.LoginAsync(ct);
         var endpoint = new Uri($"ws://{server.BaseAddress.Authority}/graphql");
         using var invoker = new HttpMessageInvoker(new SocketsHttpHandler());
-        var query = Query(options.Selection);
+        var productId = await api.StockedProductAsync(ct);
         FanOutDelivery? current = null;
 
-        // Warm-up: one subscriber through one transition, so JIT and first-use caches are not counted per connection.
+        // Warm-up: one subscriber through one order, so JIT and first-use caches are not counted per connection.
         using (var warm = await FanOutSubscriber.ConnectAsync(endpoint, invoker, api.Token, 0, () => current, ct))
         {
-            var warmOrder = await api.PlaceOrderAsync(ct);
-            await warm.SubscribeAsync("warm", query, new { id = warmOrder }, ct);
+            await warm.SubscribeAsync(OperationId, Query, ct);
             await server.WaitUntilQuietAsync(TimeSpan.FromSeconds(30), ct);
-            current = new FanOutDelivery(1, "warm");
-            await api.UpdateStatusAsync(warmOrder, "PAID", ct);
+            current = new FanOutDelivery(1, OperationId);
+            await api.PlaceOrderAsync(productId, ct);
             await current.WaitAsync(options.DeliveryTimeout, ct);
             current = null;
         }
@@ -71,7 +72,6 @@ internal static class FanOutRun
         var subscribers = new List<FanOutSubscriber>(count);
         try
         {
-            var orderId = await api.PlaceOrderAsync(ct);
             var connecting = Stopwatch.StartNew();
             await InBatchesAsync(Enumerable.Range(0, count), options.Batch, async index =>
             {
@@ -85,7 +85,7 @@ internal static class FanOutRun
                     }
                 }
 
-                await subscriber.SubscribeAsync("round1", query, new { id = orderId }, ct);
+                await subscriber.SubscribeAsync(OperationId, Query, ct);
             });
             var connectTime = connecting.Elapsed;
             Console.Error.WriteLine($"N = {count}: {subscribers.Count} sockets connected and subscribed in {connectTime.TotalSeconds:0.0} s");
@@ -94,38 +94,27 @@ internal static class FanOutRun
 
             var lastMs = new List<double>();
             var eachMs = new List<double>();
-            for (var round = 1; round <= options.Rounds; round++)
+            var serverCpuBefore = server.CpuTicks();
+            var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            for (var order = 1; order <= options.Orders; order++)
             {
-                var operationId = $"round{round}";
-                if (round > 1)
-                {
-                    var previous = $"round{round - 1}";
-                    orderId = await api.PlaceOrderAsync(ct);
-                    await InBatchesAsync(subscribers, options.Batch, async s =>
-                    {
-                        await s.CompleteAsync(previous, ct);
-                        await s.SubscribeAsync(operationId, query, new { id = orderId }, ct);
-                    });
-                    await server.WaitUntilQuietAsync(TimeSpan.FromSeconds(120), ct);
-                }
-
-                foreach (var status in Transitions)
-                {
-                    var delivery = new FanOutDelivery(count, operationId);
-                    current = delivery;
-                    var sentAt = Stopwatch.GetTimestamp();
-                    await api.UpdateStatusAsync(orderId, status, ct);
-                    await delivery.WaitAsync(options.DeliveryTimeout, ct);
-                    current = null;
-                    var latencies = delivery.LatenciesMs(sentAt);
-                    lastMs.Add(latencies.Max());
-                    eachMs.AddRange(latencies);
-                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"N = {count}, round {round}, {status}: last subscriber after {latencies.Max():0.0} ms"));
-                }
+                var delivery = new FanOutDelivery(count, OperationId);
+                current = delivery;
+                var sentAt = Stopwatch.GetTimestamp();
+                await api.PlaceOrderAsync(productId, ct);
+                await delivery.WaitAsync(options.DeliveryTimeout, ct);
+                current = null;
+                var latencies = delivery.LatenciesMs(sentAt);
+                lastMs.Add(latencies.Max());
+                eachMs.AddRange(latencies);
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"N = {count}, order {order}: last subscriber after {latencies.Max():0.0} ms"));
             }
 
-            return new FanOutResult(count, connectTime, residentBefore, residentAfter, lastMs, eachMs);
+            // CPU per order: how the shared cores split between the server and this client (which parses every next).
+            var serverCpuMs = (server.CpuTicks() - serverCpuBefore) * 10.0 / options.Orders;
+            var clientCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalMilliseconds / options.Orders;
+            return new FanOutResult(count, connectTime, residentBefore, residentAfter, lastMs, eachMs, serverCpuMs, clientCpuMs);
         }
         finally
         {
@@ -136,13 +125,6 @@ internal static class FanOutRun
             }
         }
     }
-
-    private static string Query(FanOutSelection selection) => selection switch
-    {
-        FanOutSelection.Order =>
-            "subscription($id: ID!) { orderStatusChanged(orderId: $id) { previousStatus status changedAt order { id status total } } }",
-        _ => "subscription($id: ID!) { orderStatusChanged(orderId: $id) { previousStatus status changedAt } }",
-    };
 
     /// <summary>At most <paramref name="batch"/> at a time, so connects do not overrun the listen backlog.</summary>
     private static async Task InBatchesAsync<T>(IEnumerable<T> items, int batch, Func<T, Task> action)
@@ -157,22 +139,29 @@ internal static class FanOutRun
     {
         var baseline = results.FirstOrDefault(r => r.Subscribers == 1);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"graphql-transport-ws, orderStatusChanged ({options.Selection.ToString().ToLowerInvariant()} selection), {options.Rounds} rounds × {Transitions.Length} mutations per N, loopback, fresh server per N"));
+            $"graphql-transport-ws, {Query}, {options.Orders} orders placed one by one per N, loopback, fresh server per N"));
         Console.WriteLine();
-        Console.WriteLine("| N | Connect+subscribe s | Last subscriber p50 ms | Last p99 ms | Per subscriber p50 ms | Per subscriber p99 ms | p50 ratio vs N=1 | RSS before MiB | RSS after MiB | Memory per connection KiB |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| N | Connect+subscribe s | Last subscriber p50 ms | Last p99 ms | Per subscriber p50 ms | Per subscriber p99 ms | p50 ratio vs N=1 | RSS before MiB | RSS after MiB | KiB per idle socket | Server CPU ms per order | Client CPU ms per order |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var lastP50 = FanOutResult.Percentile(r.LastMs, 50);
             var ratio = baseline is null ? double.NaN : lastP50 / FanOutResult.Percentile(baseline.LastMs, 50);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Subscribers:N0} | {r.ConnectTime.TotalSeconds:0.0} | {lastP50:0.0} | {FanOutResult.Percentile(r.LastMs, 99):0.0} | {FanOutResult.Percentile(r.EachMs, 50):0.0} | {FanOutResult.Percentile(r.EachMs, 99):0.0} | {ratio:0.0} | {r.ResidentBefore / 1048576.0:0.0} | {r.ResidentAfter / 1048576.0:0.0} | {r.BytesPerConnection / 1024:0.0} |"));
+                $"| {r.Subscribers:N0} | {r.ConnectTime.TotalSeconds:0.0} | {lastP50:0.0} | {FanOutResult.Percentile(r.LastMs, 99):0.0} | {FanOutResult.Percentile(r.EachMs, 50):0.0} | {FanOutResult.Percentile(r.EachMs, 99):0.0} | {ratio:0.0} | {r.ResidentBefore / 1048576.0:0.0} | {r.ResidentAfter / 1048576.0:0.0} | {r.BytesPerConnection / 1024:0.0} | {r.ServerCpuMsPerOrder:0} | {r.ClientCpuMsPerOrder:0} |"));
         }
 
         foreach (var failure in failures)
         {
             Console.WriteLine();
             Console.WriteLine($"Failed: {failure}");
+        }
+
+        if (options.ResultsFile is { } file)
+        {
+            // One line per N: subscribers, last p50 ms, last p99 ms, KiB per idle socket, connect s.
+            File.WriteAllLines(file, results.Select(r => string.Create(CultureInfo.InvariantCulture,
+                $"{r.Subscribers}\t{FanOutResult.Percentile(r.LastMs, 50):0.0}\t{FanOutResult.Percentile(r.LastMs, 99):0.0}\t{r.BytesPerConnection / 1024:0.0}\t{r.ConnectTime.TotalSeconds:0.0}")));
         }
     }
 }

@@ -102,7 +102,8 @@ internal sealed class FanOutServer : IAsyncDisposable
         }
     }
 
-    private long CpuTicks()
+    /// <summary>CPU time the server process used so far (user + system), in 1/100 s ticks.</summary>
+    public long CpuTicks()
     {
         // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
         var stat = File.ReadAllText($"/proc/{ProcessId}/stat");

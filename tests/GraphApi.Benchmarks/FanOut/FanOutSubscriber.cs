@@ -46,11 +46,8 @@ internal sealed class FanOutSubscriber : IDisposable
         return subscriber;
     }
 
-    public Task SubscribeAsync(string operationId, string query, object variables, CancellationToken ct) =>
-        SendAsync(new { id = operationId, type = "subscribe", payload = new { query, variables } }, ct);
-
-    public Task CompleteAsync(string operationId, CancellationToken ct) =>
-        SendAsync(new { id = operationId, type = "complete" }, ct);
+    public Task SubscribeAsync(string operationId, string query, CancellationToken ct) =>
+        SendAsync(new { id = operationId, type = "subscribe", payload = new { query } }, ct);
 
     private async Task ReceiveLoopAsync()
     {

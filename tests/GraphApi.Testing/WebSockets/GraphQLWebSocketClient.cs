@@ -82,6 +82,14 @@ public sealed class GraphQLWebSocketClient : IAsyncDisposable
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>The next message as the server sent it (keep-alives included), to compare bytes.</summary>
+    public async Task<string> ReceiveRawAsync(TimeSpan? timeout = null)
+    {
+        var text = await ReceiveTextAsync(timeout ?? DefaultTimeout);
+        Assert.True(text is not null, $"Expected a message, but the socket closed with {(int?)_socket.CloseStatus} {_socket.CloseStatusDescription}.");
+        return text;
+    }
+
     /// <summary>
     /// The next message, which must be of <paramref name="type"/>; keep-alives (<c>ka</c>, and <c>ping</c>, answered
     /// with <c>pong</c>) are skipped unless they are what is asked for.

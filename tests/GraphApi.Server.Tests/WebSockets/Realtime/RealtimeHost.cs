@@ -20,6 +20,8 @@ internal sealed class RealtimeHost : IAsyncDisposable
 
     public TestEventFeed Feed => _app.Services.GetRequiredService<TestEventFeed>();
 
+    public SharedEventFeed SharedFeed => _app.Services.GetRequiredService<SharedEventFeed>();
+
     public IServiceProvider Services => _app.Services;
 
     public Uri HttpAddress => new(new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "/graphql");
@@ -35,6 +37,7 @@ internal sealed class RealtimeHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TestEventFeed>();
+        builder.Services.AddSingleton<SharedEventFeed>();
         builder.Services.AddScoped<ScopeMarker>();
         builder.Services.AddTransient<RealtimeQuery>();
         builder.Services.AddTransient<RealtimeMutation>();

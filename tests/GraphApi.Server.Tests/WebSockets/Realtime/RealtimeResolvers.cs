@@ -65,6 +65,22 @@ internal sealed class RealtimeSubscription
     [GraphQLMetadata("topic")]
     public int Topic(IResolveFieldContext context) => (int)context.Source!;
 
+    /// <summary>
+    /// Events whose result depends on the document (<c>tag</c>), the event and the user (<c>viewer</c>: the user's
+    /// name, on events the user owns or that have no owner; else null).
+    /// </summary>
+    [GraphQLMetadata("shared", ResolverType = ResolverType.StreamResolver)]
+    public IObservable<SharedEventFeed.Event> SubscribeShared([FromServices] SharedEventFeed feed) => feed;
+
+    [GraphQLMetadata("shared")]
+    public async Task<SharedEventResult> Shared(IResolveFieldContext context, string? tag, [FromServices] SharedEventFeed feed)
+    {
+        await feed.OnExecutingAsync();
+        var source = (SharedEventFeed.Event)context.Source!;
+        var name = context.User?.Identity?.Name;
+        return new SharedEventResult(source.Id, tag, source.Owner is null || source.Owner == name ? name : null);
+    }
+
     private static async IAsyncEnumerable<T> Owned<T>(ITopicSubscription<T> subscription, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using (subscription)
@@ -76,3 +92,5 @@ internal sealed class RealtimeSubscription
         }
     }
 }
+
+internal sealed record SharedEventResult(int Id, string? Tag, string? Viewer);

@@ -21,6 +21,13 @@ internal static class RealtimeSchema
           countdown(from: Int!): Int!
           bulk(size: Int!): String!
           topic: Int!
+          shared(tag: String): SharedEvent!
+        }
+
+        type SharedEvent {
+          id: Int!
+          tag: String
+          viewer: String
         }
         """;
 

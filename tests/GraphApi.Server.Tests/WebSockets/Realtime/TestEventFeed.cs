@@ -1,10 +1,13 @@
 namespace GraphApi.Server.Tests.WebSockets.Realtime;
 
-/// <summary>A test-controlled event source that counts its subscribers (to prove nothing leaks).</summary>
-internal sealed class TestEventFeed : IObservable<int>
+/// <summary>A test-controlled event source of numbers that counts its subscribers (to prove nothing leaks).</summary>
+internal sealed class TestEventFeed : TestFeed<int>;
+
+/// <summary>A test-controlled event source that counts its subscribers; every subscriber gets the same instance.</summary>
+internal class TestFeed<T> : IObservable<T>
 {
     private readonly Lock _gate = new();
-    private readonly List<IObserver<int>> _observers = [];
+    private readonly List<IObserver<T>> _observers = [];
 
     public int SubscriberCount
     {
@@ -17,7 +20,7 @@ internal sealed class TestEventFeed : IObservable<int>
         }
     }
 
-    public IDisposable Subscribe(IObserver<int> observer)
+    public IDisposable Subscribe(IObserver<T> observer)
     {
         lock (_gate)
         {
@@ -27,7 +30,7 @@ internal sealed class TestEventFeed : IObservable<int>
         return new Unsubscriber(this, observer);
     }
 
-    public void Publish(int value)
+    public void Publish(T value)
     {
         foreach (var observer in Snapshot())
         {
@@ -54,7 +57,7 @@ internal sealed class TestEventFeed : IObservable<int>
         }
     }
 
-    private IObserver<int>[] Snapshot()
+    private IObserver<T>[] Snapshot()
     {
         lock (_gate)
         {
@@ -62,7 +65,7 @@ internal sealed class TestEventFeed : IObservable<int>
         }
     }
 
-    private sealed class Unsubscriber(TestEventFeed feed, IObserver<int> observer) : IDisposable
+    private sealed class Unsubscriber(TestFeed<T> feed, IObserver<T> observer) : IDisposable
     {
         public void Dispose()
         {
