@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# The HTTP load run: starts the real server (Release, Production, SQLite with sample data) on loopback,
-# drives it with the `load` mode of this project, then stops the server it started.
-# Usage (from the repository root): tests/GraphApi.Benchmarks/load-run.sh [clients] [seconds]
+# The HTTP load run (docs/performance.md, "Load run"): seeds a fresh SQLite file with 200 products, 50 customers and
+# 1,000 orders, starts the real server (Release, Production) and the raw minimal-API baseline on loopback, drives
+# S1–S3 and the baseline with the `load` mode of this project, then stops the servers it started.
+# Usage (from anywhere): tests/GraphApi.Benchmarks/load-run.sh [connections] [seconds] [rounds]
 set -euo pipefail
-clients="${1:-8}"
-seconds="${2:-20}"
+clients="${1:-32}"
+seconds="${2:-8}"
+rounds="${3:-2}"
 port="${PORT:-5080}"
+raw_port="${RAW_PORT:-5081}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 key="load-run-signing-key-$(date +%s%N)-0123456789abcdef"
+bench="$root/tests/GraphApi.Benchmarks/bin/Release/net10.0/GraphApi.Benchmarks.dll"
 
 dotnet build "$root/src/GraphApi" -c Release -v quiet -nologo >/dev/null
 dotnet build "$root/tests/GraphApi.Benchmarks" -c Release -v quiet -nologo >/dev/null
@@ -16,18 +20,30 @@ dotnet build "$root/tests/GraphApi.Benchmarks" -c Release -v quiet -nologo >/dev
 ASPNETCORE_ENVIRONMENT=Production \
 ASPNETCORE_URLS="http://127.0.0.1:$port" \
 ConnectionStrings__Database="Data Source=$work/load.db" \
-Seed__SampleData=true \
+Seed__SampleData=true Seed__Products=200 Seed__Customers=50 Seed__Orders=1000 \
 Jwt__SigningKey="$key" \
 Logging__LogLevel__Default=Warning \
   dotnet "$root/src/GraphApi/bin/Release/net10.0/GraphApi.dll" >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
+raw=""
+trap 'kill $server $raw 2>/dev/null; wait $server $raw 2>/dev/null; rm -rf "$work"' EXIT
 
-for _ in $(seq 1 60); do
-  curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break
-  sleep 1
-done
+wait_live() {
+  for _ in $(seq 1 90); do
+    curl -fs "$1/health/live" >/dev/null && return 0
+    sleep 1
+  done
+  echo "not live: $1" >&2
+  cat "$work/server.log" >&2
+  return 1
+}
+wait_live "http://127.0.0.1:$port"
 
-dotnet "$root/tests/GraphApi.Benchmarks/bin/Release/net10.0/GraphApi.Benchmarks.dll" load \
-  --url "http://127.0.0.1:$port" --signing-key "$key" \
-  --clients "$clients" --seconds "$seconds"
+# The baseline reads the database the server created and seeded.
+dotnet "$bench" raw --urls "http://127.0.0.1:$raw_port" --database "$work/load.db" >"$work/raw.log" 2>&1 &
+raw=$!
+wait_live "http://127.0.0.1:$raw_port"
+
+dotnet "$bench" load \
+  --url "http://127.0.0.1:$port" --raw-url "http://127.0.0.1:$raw_port" --signing-key "$key" \
+  --clients "$clients" --seconds "$seconds" --rounds "$rounds"

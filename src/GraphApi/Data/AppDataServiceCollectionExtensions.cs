@@ -17,7 +17,8 @@ public static class AppDataServiceCollectionExtensions
     /// (<c>Auth:Argon2</c>, defaults MemoryKiB 19456, Iterations 2, Parallelism 1, MaxConcurrency the processor count,
     /// QueueLimit 100); <see cref="TimeProvider.System"/>
     /// unless a TimeProvider is already registered; the admin bootstrap (<c>Admin:*</c>, default off) and the
-    /// sample seed (<c>Seed:SampleData</c>, default true in Development only).
+    /// sample seed (<c>Seed:SampleData</c>, default true in Development only; sizes <c>Seed:Products</c> 50,
+    /// <c>Seed:Customers</c> 20, <c>Seed:Orders</c> 200).
     /// Call <see cref="DatabaseInitialization.InitializeDatabaseAsync"/> once the host is built.
     /// </summary>
     public static IServiceCollection AddAppData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -38,7 +39,9 @@ public static class AppDataServiceCollectionExtensions
 
         services.AddOptions<SeedOptions>()
             .Configure(o => o.SampleData = environment.IsDevelopment())
-            .Bind(configuration.GetSection(SeedOptions.SectionName));
+            .Bind(configuration.GetSection(SeedOptions.SectionName))
+            .Validate(o => o.HasValidCounts, SeedOptions.InvalidCountsMessage)
+            .ValidateOnStart();
         services.AddScoped<SampleDataSeeder>();
         return services;
     }
