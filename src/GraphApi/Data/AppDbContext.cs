@@ -1,4 +1,5 @@
 using GraphApi.Data.Conventions;
+using GraphApi.Data.Sqlite;
 using GraphApi.Orders;
 using GraphApi.Products;
 using GraphApi.Server;
@@ -20,6 +21,12 @@ internal abstract class AppDbContext(DbContextOptions options, TimeProvider cloc
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<OrderItem> OrderItems => Set<OrderItem>();
+
+    /// <summary>
+    /// Where write transactions queue before they begin, or null when the database takes concurrent writers itself
+    /// (PostgreSQL's row locks).
+    /// </summary>
+    public virtual SqliteWriteGate? WriteGate => null;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
