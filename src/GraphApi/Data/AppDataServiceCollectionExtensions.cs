@@ -12,7 +12,7 @@ public static class AppDataServiceCollectionExtensions
     /// <summary>
     /// Registers the database (provider from <c>Database:Provider</c>: <c>Sqlite</c> by default or <c>Postgres</c>;
     /// connection string <c>ConnectionStrings:Database</c>, default <c>Data Source=graphapi.db</c>; pool, timeout, retries
-    /// and <c>Database:MigrateOnStartup</c> from <see cref="DatabaseOptions"/>) as a scoped
+    /// and <c>Database:MigrateOnStartup</c> from <see cref="DatabaseOptions"/>) as a pooled, scoped
     /// AppDbContext plus an <c>IDbContextFactory&lt;AppDbContext&gt;</c>; the Argon2id <see cref="IPasswordHasher"/>
     /// (<c>Auth:Argon2</c>, defaults MemoryKiB 19456, Iterations 2, Parallelism 1, MaxConcurrency the processor count,
     /// QueueLimit 100); <see cref="TimeProvider.System"/>

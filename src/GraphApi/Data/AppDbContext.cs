@@ -5,15 +5,19 @@ using GraphApi.Products;
 using GraphApi.Server;
 using GraphApi.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace GraphApi.Data;
 
 /// <summary>
 /// The application's unit of work, whatever the provider. Each provider has a subclass so that each
-/// keeps its own migration set; DI hands out this base type.
+/// keeps its own migration set; DI hands out this base type. Instances are pooled, so the constructor takes only
+/// options and the clock comes from the application's services when a save first needs it.
 /// </summary>
-internal abstract class AppDbContext(DbContextOptions options, TimeProvider clock) : DbContext(options)
+internal abstract class AppDbContext(DbContextOptions options) : DbContext(options)
 {
+    private TimeProvider? _clock;
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<Product> Products => Set<Product>();
@@ -55,7 +59,8 @@ internal abstract class AppDbContext(DbContextOptions options, TimeProvider cloc
     /// </summary>
     private void StampChanges()
     {
-        var now = clock.GetUtcNowTruncated();
+        _clock ??= this.GetService<TimeProvider>();
+        var now = _clock.GetUtcNowTruncated();
         foreach (var entry in ChangeTracker.Entries<ITimestamped>())
         {
             switch (entry.State)

@@ -17,7 +17,7 @@ internal static class DatabaseProviders
     private static readonly SqliteConnectionTuning ConnectionTuning = new();
 
     /// <summary>
-    /// Registers the provider's context, the <see cref="AppDbContext"/> alias and a factory of it. SQLite runs in WAL
+    /// Registers the provider's context (pooled), the <see cref="AppDbContext"/> alias and a factory of it. SQLite runs in WAL
     /// mode with synchronous=NORMAL (<see cref="SqliteConnectionTuning"/>). On PostgreSQL the pool size, connection
     /// timeout and retries come from <see cref="DatabaseOptions"/>.
     /// </summary>
@@ -47,8 +47,10 @@ internal static class DatabaseProviders
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : AppDbContext
     {
-        // AddDbContextFactory also registers TContext itself as a scoped service.
-        services.AddDbContextFactory<TContext>(configure);
+        // Pooled: a request rents a context instead of building one (options, services, change tracker) each time.
+        // The scoped context comes from the same pool; disposing the scope returns it.
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddScoped<TContext>(provider => provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddScoped<AppDbContext>(provider => provider.GetRequiredService<TContext>());
         services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<TContext>>();
     }

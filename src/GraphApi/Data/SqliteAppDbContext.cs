@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GraphApi.Data;
 
 /// <summary>The SQLite flavour; its migrations live in Data/Migrations/Sqlite. Its writers take turns (<see cref="SqliteWriteGate"/>).</summary>
-internal sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, TimeProvider clock)
-    : AppDbContext(options, clock)
+internal sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options)
+    : AppDbContext(options)
 {
     private SqliteWriteGate? _writeGate;
 

@@ -42,19 +42,43 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     public async Task A_second_writer_enters_only_when_the_first_leaves()
     {
         var gate = SqliteWriteGate.For("Data Source=" + Guid.NewGuid().ToString("N"));
-        var first = await gate.EnterAsync(CancellationToken.None);
+        var first = await HoldAsync(gate);
 
-        var second = gate.EnterAsync(CancellationToken.None);
+        var second = gate.EnterAsync(CancellationToken.None).AsTask();
+        await WaitUntilAsync(() => gate.Waiting == 1);
         Assert.False(second.IsCompleted);
-        Assert.Equal(1, gate.Waiting);
 
         first.Dispose();
         first.Dispose(); // a second dispose must not let a third writer in
-        (await second.WaitAsync(Patience)).Dispose();
+        var secondTurn = await second.WaitAsync(Patience);
         Assert.Equal(0, gate.Waiting);
-        var third = gate.EnterAsync(CancellationToken.None);
-        Assert.True(third.IsCompleted);
-        (await third).Dispose();
+        var third = HoldAsync(gate);
+        await WaitUntilAsync(() => gate.Waiting == 1);
+        Assert.False(third.IsCompleted);
+
+        secondTurn.Dispose();
+        (await third.WaitAsync(Patience)).Dispose();
+    }
+
+    [Fact]
+    public async Task A_holder_passes_through_again_and_the_turn_ends_with_the_outer_one()
+    {
+        var gate = SqliteWriteGate.For("Data Source=" + Guid.NewGuid().ToString("N"));
+        var outer = await Task.Run(async () =>
+        {
+            var turn = await gate.EnterAsync(CancellationToken.None);
+            var nested = gate.EnterAsync(CancellationToken.None);
+            Assert.True(nested.IsCompleted);
+            (await nested).Dispose(); // the nested pass must not end the outer turn
+            return turn;
+        });
+
+        var other = gate.EnterAsync(CancellationToken.None).AsTask();
+        await WaitUntilAsync(() => gate.Waiting == 1);
+        Assert.False(other.IsCompleted);
+
+        outer.Dispose();
+        (await other.WaitAsync(Patience)).Dispose();
     }
 
     [Fact]
@@ -70,7 +94,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         var gate = SqliteWriteGate.For(_database.ConnectionString);
         var began = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task<int> unit;
-        using (await gate.EnterAsync(CancellationToken.None))
+        using (await HoldAsync(gate))
         {
             unit = _host.WithDbAsync(db => db.InTransactionAsync(async (transaction, ct) =>
             {
@@ -94,7 +118,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     {
         var gate = SqliteWriteGate.For(_database.ConnectionString);
         Task<int> save;
-        using (await gate.EnterAsync(CancellationToken.None))
+        using (await HoldAsync(gate))
         {
             save = _host.WithDbAsync(db =>
             {
@@ -122,6 +146,15 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         await Task.WhenAll(units).WaitAsync(Patience);
 
         Assert.Equal(24, await _host.WithDbAsync(db => db.Products.CountAsync(p => p.Sku.StartsWith("MANY-"))));
+    }
+
+    /// <summary>Takes the turn in a flow of its own (nothing flows in or out), like another request would.</summary>
+    private static Task<IDisposable> HoldAsync(SqliteWriteGate gate)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() => gate.EnterAsync(CancellationToken.None).AsTask());
+        }
     }
 
     /// <summary>Polls a condition another task makes true; the gate offers no event for "someone is waiting".</summary>
