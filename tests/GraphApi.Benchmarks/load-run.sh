@@ -7,8 +7,17 @@ set -euo pipefail
 clients="${1:-32}"
 seconds="${2:-8}"
 rounds="${3:-2}"
-port="${PORT:-5080}"
-raw_port="${RAW_PORT:-5081}"
+# A port nobody listens on (other servers may run on this machine); PORT / RAW_PORT override.
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$((20000 + RANDOM % 20000))
+    (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+  done
+  return 1
+}
+port="${PORT:-$(free_port)}"
+raw_port="${RAW_PORT:-$(free_port)}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 key="load-run-signing-key-$(date +%s%N)-0123456789abcdef"
@@ -28,21 +37,22 @@ server=$!
 raw=""
 trap 'kill $server $raw 2>/dev/null; wait $server $raw 2>/dev/null; rm -rf "$work"' EXIT
 
-wait_live() {
+wait_live() { # url pid: the process we started must be the one answering
   for _ in $(seq 1 90); do
+    kill -0 "$2" 2>/dev/null || break
     curl -fs "$1/health/live" >/dev/null && return 0
     sleep 1
   done
   echo "not live: $1" >&2
-  cat "$work/server.log" >&2
+  cat "$work/server.log" "$work/raw.log" >&2 2>/dev/null
   return 1
 }
-wait_live "http://127.0.0.1:$port"
+wait_live "http://127.0.0.1:$port" "$server"
 
 # The baseline reads the database the server created and seeded.
 dotnet "$bench" raw --urls "http://127.0.0.1:$raw_port" --database "$work/load.db" >"$work/raw.log" 2>&1 &
 raw=$!
-wait_live "http://127.0.0.1:$raw_port"
+wait_live "http://127.0.0.1:$raw_port" "$raw"
 
 dotnet "$bench" load \
   --url "http://127.0.0.1:$port" --raw-url "http://127.0.0.1:$raw_port" --signing-key "$key" \
