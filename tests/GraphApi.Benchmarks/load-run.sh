@@ -2,7 +2,7 @@
 # The HTTP load run (docs/performance.md, "Load run"): seeds a fresh SQLite file with 200 products, 50 customers and
 # 1,000 orders, starts the real server (Release, Production) and the raw minimal-API baseline on loopback, drives
 # S1–S3 and the baseline with the `load` mode of this project, then stops the servers it started.
-# Usage (from anywhere): tests/GraphApi.Benchmarks/load-run.sh [connections] [seconds] [rounds]
+# Usage (from anywhere): [ALLOC=1] tests/GraphApi.Benchmarks/load-run.sh [connections] [seconds] [rounds]
 set -euo pipefail
 clients="${1:-32}"
 seconds="${2:-8}"
@@ -57,3 +57,18 @@ wait_live "http://127.0.0.1:$raw_port" "$raw"
 dotnet "$bench" load \
   --url "http://127.0.0.1:$port" --raw-url "http://127.0.0.1:$raw_port" --signing-key "$key" \
   --clients "$clients" --seconds "$seconds" --rounds "$rounds"
+
+# ALLOC=1: one more S1-only pass of 10 s while dotnet-counters (a dotnet tool, docs/performance.md) samples the
+# server's allocation rate; prints the mean allocated bytes per S1 request.
+if [ "${ALLOC:-0}" = 1 ]; then
+  counters="$(command -v dotnet-counters || echo "$HOME/.dotnet/tools/dotnet-counters")"
+  "$counters" collect -p "$server" --counters System.Runtime --format csv -o "$work/alloc.csv" \
+    --duration 00:00:00:10 >/dev/null 2>&1 &
+  collector=$!
+  s1="$(dotnet "$bench" load --url "http://127.0.0.1:$port" --signing-key "$key" --clients "$clients" \
+    --only S1 --warmup 0 --seconds 10 --rounds 1 2>/dev/null | awk -F'|' '/^\| S1/ { gsub(/ /, "", $5); print $5 }')"
+  wait "$collector"
+  awk -F, -v rps="$s1" '/total_allocated/ { sum += $5; n++ }
+    END { if (n && rps) printf "\nS1 allocations: %.0f KB per request (%.1f MB/s at %s req/s, %d s sampled)\n", sum / n / rps / 1024, sum / n / 1e6, rps, n }' \
+    "$work/alloc.csv"
+fi
