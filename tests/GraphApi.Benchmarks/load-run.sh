@@ -67,8 +67,9 @@ if [ "${ALLOC:-0}" = 1 ]; then
   collector=$!
   s1="$(dotnet "$bench" load --url "http://127.0.0.1:$port" --signing-key "$key" --clients "$clients" \
     --only S1 --warmup 0 --seconds 10 --rounds 1 2>/dev/null | awk -F'|' '/^\| S1/ { gsub(/ /, "", $5); print $5 }')"
-  wait "$collector"
+  wait "$collector" || true
   awk -F, -v rps="$s1" '/total_allocated/ { sum += $5; n++ }
-    END { if (n && rps) printf "\nS1 allocations: %.0f KB per request (%.1f MB/s at %s req/s, %d s sampled)\n", sum / n / rps / 1024, sum / n / 1e6, rps, n }' \
-    "$work/alloc.csv"
+    END { if (n && rps) printf "\nS1 allocations: %.0f KB per request (%.1f MB/s at %s req/s, %d s sampled)\n", sum / n / rps / 1024, sum / n / 1e6, rps, n
+          else print "\nS1 allocations: no samples (is dotnet-counters installed?)" }' \
+    "$work/alloc.csv" 2>/dev/null || echo "S1 allocations: no samples (is dotnet-counters installed?)"
 fi
