@@ -1,18 +1,23 @@
 using GraphApi.Data.Conventions;
+using GraphApi.Data.Sqlite;
 using GraphApi.Orders;
 using GraphApi.Products;
 using GraphApi.Server;
 using GraphApi.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace GraphApi.Data;
 
 /// <summary>
 /// The application's unit of work, whatever the provider. Each provider has a subclass so that each
-/// keeps its own migration set; DI hands out this base type.
+/// keeps its own migration set; DI hands out this base type. Instances are pooled, so the constructor takes only
+/// options and the clock comes from the application's services when a save first needs it.
 /// </summary>
-internal abstract class AppDbContext(DbContextOptions options, TimeProvider clock) : DbContext(options)
+internal abstract class AppDbContext(DbContextOptions options) : DbContext(options)
 {
+    private TimeProvider? _clock;
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<Product> Products => Set<Product>();
@@ -20,6 +25,12 @@ internal abstract class AppDbContext(DbContextOptions options, TimeProvider cloc
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<OrderItem> OrderItems => Set<OrderItem>();
+
+    /// <summary>
+    /// Where write transactions queue before they begin, or null when the database takes concurrent writers itself
+    /// (PostgreSQL's row locks).
+    /// </summary>
+    public virtual SqliteWriteGate? WriteGate => null;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -48,7 +59,8 @@ internal abstract class AppDbContext(DbContextOptions options, TimeProvider cloc
     /// </summary>
     private void StampChanges()
     {
-        var now = clock.GetUtcNowTruncated();
+        _clock ??= this.GetService<TimeProvider>();
+        var now = _clock.GetUtcNowTruncated();
         foreach (var entry in ChangeTracker.Entries<ITimestamped>())
         {
             switch (entry.State)

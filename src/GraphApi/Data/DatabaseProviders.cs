@@ -1,4 +1,5 @@
 using GraphApi.Data.Resilience;
+using GraphApi.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
@@ -13,9 +14,12 @@ internal static class DatabaseProviders
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
 
+    private static readonly SqliteConnectionTuning ConnectionTuning = new();
+
     /// <summary>
-    /// Registers the provider's context, the <see cref="AppDbContext"/> alias and a factory of it. On PostgreSQL the
-    /// pool size, connection timeout and retries come from <see cref="DatabaseOptions"/>.
+    /// Registers the provider's context (pooled), the <see cref="AppDbContext"/> alias and a factory of it. SQLite runs in WAL
+    /// mode with synchronous=NORMAL (<see cref="SqliteConnectionTuning"/>). On PostgreSQL the pool size, connection
+    /// timeout and retries come from <see cref="DatabaseOptions"/>.
     /// </summary>
     public static void AddProviderContext(IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +27,7 @@ internal static class DatabaseProviders
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString;
         if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            AddContext<SqliteAppDbContext>(services, options => options.UseSqlite(connectionString));
+            AddContext<SqliteAppDbContext>(services, options => options.UseSqlite(connectionString).AddInterceptors(ConnectionTuning));
         }
         else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -43,8 +47,10 @@ internal static class DatabaseProviders
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : AppDbContext
     {
-        // AddDbContextFactory also registers TContext itself as a scoped service.
-        services.AddDbContextFactory<TContext>(configure);
+        // Pooled: a request rents a context instead of building one (options, services, change tracker) each time.
+        // The scoped context comes from the same pool; disposing the scope returns it.
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddScoped<TContext>(provider => provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddScoped<AppDbContext>(provider => provider.GetRequiredService<TContext>());
         services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<TContext>>();
     }

@@ -8,13 +8,11 @@ namespace GraphApi.Data;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(DatabaseProviders.DefaultConnectionString).Options,
-        TimeProvider.System);
+        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(DatabaseProviders.DefaultConnectionString).Options);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=graphapi").Options,
-        TimeProvider.System);
+        new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=graphapi").Options);
 }

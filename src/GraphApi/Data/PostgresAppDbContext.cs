@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GraphApi.Data;
 
 /// <summary>The PostgreSQL flavour; its migrations live in Data/Migrations/Postgres.</summary>
-internal sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, TimeProvider clock)
-    : AppDbContext(options, clock)
+internal sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options)
+    : AppDbContext(options)
 {
     /// <summary>
     /// Text columns use the "C" collation: ORDER BY, keyset comparisons and lower() then behave as on SQLite

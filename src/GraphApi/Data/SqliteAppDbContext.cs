@@ -1,7 +1,25 @@
+using GraphApi.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GraphApi.Data;
 
-/// <summary>The SQLite flavour; its migrations live in Data/Migrations/Sqlite.</summary>
-internal sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, TimeProvider clock)
-    : AppDbContext(options, clock);
+/// <summary>The SQLite flavour; its migrations live in Data/Migrations/Sqlite. Its writers take turns (<see cref="SqliteWriteGate"/>).</summary>
+internal sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options)
+    : AppDbContext(options)
+{
+    private SqliteWriteGate? _writeGate;
+
+    public override SqliteWriteGate WriteGate => _writeGate ??= SqliteWriteGate.For(Database.GetConnectionString());
+
+    /// <summary>A save outside a unit of work is a write transaction of its own: it queues like one.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        using var turn = await WriteGate.EnterAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

@@ -8,6 +8,8 @@ namespace GraphApi.Benchmarks.Load;
 /// </summary>
 internal sealed class LoadDriver(HttpClient http)
 {
+    private int _failureShown;
+
     public async Task<LoadResult> RunAsync(LoadScenario scenario, int clients, TimeSpan duration)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -43,12 +45,19 @@ internal sealed class LoadDriver(HttpClient http)
         return (latencies, failed);
     }
 
-    /// <summary>Success is HTTP 200 with no GraphQL <c>errors</c> member; the body is read in full either way.</summary>
+    /// <summary>Success is HTTP 200 and a body the scenario accepts; the body is read in full either way.</summary>
     private async Task<bool> SendAsync(LoadScenario scenario)
     {
         using var request = scenario.Create();
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode && !body.Contains("\"errors\"", StringComparison.Ordinal);
+        var succeeded = response.IsSuccessStatusCode && scenario.Succeeded(body);
+        if (!succeeded && Interlocked.Exchange(ref _failureShown, 1) == 0)
+        {
+            // The first failure of the run, so that a failed count comes with its reason.
+            Console.Error.WriteLine($"{scenario.Name}: first failure: HTTP {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}");
+        }
+
+        return succeeded;
     }
 }

@@ -5,6 +5,15 @@ internal sealed record LoadResult(string Scenario, int Clients, TimeSpan Duratio
 {
     public double Throughput => Succeeded / Duration.TotalSeconds;
 
+    /// <summary>Several rounds of one scenario as one: their requests over their summed time.</summary>
+    public static LoadResult Combine(IReadOnlyList<LoadResult> rounds) => new(
+        rounds[0].Scenario,
+        rounds[0].Clients,
+        TimeSpan.FromTicks(rounds.Sum(r => r.Duration.Ticks)),
+        rounds.Sum(r => r.Succeeded),
+        rounds.Sum(r => r.Failed),
+        rounds.SelectMany(r => r.LatenciesMs).ToArray());
+
     /// <summary>Nearest-rank percentile over every request's latency.</summary>
     public double Percentile(double p)
     {

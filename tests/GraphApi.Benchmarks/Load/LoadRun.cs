@@ -3,27 +3,28 @@ using System.Globalization;
 namespace GraphApi.Benchmarks.Load;
 
 /// <summary>
-/// <c>load --url http://127.0.0.1:5080 --signing-key KEY [--issuer GraphApi] [--audience GraphApi] [--clients 8]
-/// [--seconds 20] [--warmup 3]</c>: mints an ADMIN token with the server's signing key, then drives <c>/health/live</c> (the baseline), a products page and an authenticated orders query
-/// one after another and prints a Markdown table. Loopback only: it refuses any other host.
+/// <c>load --url http://127.0.0.1:5080 --signing-key KEY [--raw-url http://127.0.0.1:5081] [--issuer GraphApi]
+/// [--audience GraphApi] [--clients 32] [--seconds 8] [--rounds 2] [--warmup 3] [--only S1,raw]</c>: restocks the seeded catalogue,
+/// mints tokens with the server's signing key, then drives S1 (products page, anonymous), S2 (orders with customer
+/// and items.product, ADMIN), S3 (<c>placeOrder</c> of 1–3 random lines by random customers) and, given
+/// <c>--raw-url</c>, the raw minimal-API baseline of S1. Prints a Markdown table with p50/p95/p99 and S1's ratio to
+/// the raw endpoint. Loopback only: it refuses any other host.
 /// </summary>
 internal static class LoadRun
 {
-    private const string ProductsPage = """
-        query ProductsPage {
-          products(first: 20, where: { stock: { gt: 0 } }, order: [{ price: ASC }]) {
-            totalCount
-            pageInfo { hasNextPage endCursor }
-            nodes { id sku name price stock createdAt }
+    public const string S1Products = "{ products(first: 20) { nodes { id name price } } }";
+
+    public const string S2Orders = """
+        {
+          orders(first: 50) {
+            nodes { id status total customer { id username } items { quantity unitPrice product { id name price } } }
           }
         }
         """;
 
-    private const string MyOrders = """
-        query OrdersWithDetails {
-          orders(first: 20, order: [{ createdAt: DESC }]) {
-            nodes { id status total createdAt customer { id username } items { quantity unitPrice lineTotal product { id name } } }
-          }
+    public const string S3PlaceOrder = """
+        mutation PlaceOrder($input: PlaceOrderInput!) {
+          placeOrder(input: $input) { order { id total items { quantity } } errors { __typename } }
         }
         """;
 
@@ -31,56 +32,74 @@ internal static class LoadRun
     {
         var options = ParseOptions(args);
         var url = new Uri(options.GetValueOrDefault("url", "http://127.0.0.1:5080"));
-        if (!url.IsLoopback)
+        var rawUrl = options.TryGetValue("raw-url", out var raw) ? new Uri(raw) : null;
+        if (!url.IsLoopback || rawUrl is { IsLoopback: false })
         {
             Console.Error.WriteLine("The load run only targets loopback addresses.");
             return 2;
         }
 
-        var clients = int.Parse(options.GetValueOrDefault("clients", "8"), CultureInfo.InvariantCulture);
-        var seconds = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture));
+        var clients = int.Parse(options.GetValueOrDefault("clients", "32"), CultureInfo.InvariantCulture);
+        var rounds = int.Parse(options.GetValueOrDefault("rounds", "2"), CultureInfo.InvariantCulture);
+        var seconds = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("seconds", "8"), CultureInfo.InvariantCulture));
         var warmup = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("warmup", "3"), CultureInfo.InvariantCulture));
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = url };
-        var token = AdminToken.Create(
-            options["signing-key"], options.GetValueOrDefault("issuer", "GraphApi"), options.GetValueOrDefault("audience", "GraphApi"),
-            TimeSpan.FromMinutes(30));
-        LoadScenario[] scenarios =
-        [
-            LoadScenario.Get("GET /health/live (baseline)", "/health/live"),
-            LoadScenario.GraphQL("products page (anonymous)", ProductsPage),
-            LoadScenario.GraphQL("orders + customer + items (admin token)", MyOrders, token),
-        ];
+        var tokens = new AccessToken(
+            options["signing-key"], options.GetValueOrDefault("issuer", "GraphApi"), options.GetValueOrDefault("audience", "GraphApi"));
+        var admin = tokens.Create(1, "loadadmin", "ADMIN");
+        var data = await LoadData.PrepareAsync(http, admin);
+        Console.Error.WriteLine($"Load data: {data.ProductIds.Count} products (restocked), {data.Customers.Count} customers.");
 
-        var driver = new LoadDriver(http);
-        var results = new List<LoadResult>();
-        foreach (var scenario in scenarios)
+        var customerTokens = data.Customers.Select(c => tokens.Create(c.Id, c.Username, "CUSTOMER")).ToArray();
+        var runs = new List<(LoadScenario Scenario, HttpClient Client)>
         {
-            await driver.RunAsync(scenario, clients, warmup); // JIT, connection pool, caches
-            var result = await driver.RunAsync(scenario, clients, seconds);
-            Console.Error.WriteLine($"{scenario.Name}: {result.Succeeded} ok, {result.Failed} failed");
-            results.Add(result);
+            (LoadScenario.GraphQL("S1 products(first: 20), anonymous", S1Products), http),
+            (LoadScenario.GraphQL("S2 orders(first: 50) + customer + items.product, ADMIN", S2Orders, admin), http),
+            (LoadScenario.GraphQL("S3 placeOrder, 1–3 random lines, random customer",
+                () => (S3PlaceOrder, RandomOrder(data.ProductIds), customerTokens[Random.Shared.Next(customerTokens.Length)]),
+                body => LoadScenario.HasNoGraphQLErrors(body) && body.Contains("\"order\":{", StringComparison.Ordinal)), http),
+        };
+        using var rawHttp = rawUrl is null ? null : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = rawUrl };
+        if (rawHttp is not null)
+        {
+            runs.Add((LoadScenario.Get("raw minimal API: S1's JSON from the same EF Core query", "/products"), rawHttp));
         }
 
-        Print(results, clients, seconds);
+        if (options.TryGetValue("only", out var only))
+        {
+            // e.g. --only S1,raw: a subset while profiling.
+            var names = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            runs.RemoveAll(r => !names.Any(n => r.Scenario.Name.StartsWith(n, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        // Rounds interleave the scenarios, so that a burst of load from elsewhere on a shared machine spreads over all.
+        var drivers = runs.Select(r => (r.Scenario, Driver: new LoadDriver(r.Client))).ToList();
+        foreach (var (scenario, driver) in drivers)
+        {
+            await driver.RunAsync(scenario, clients, warmup); // JIT, connection pool, caches
+        }
+
+        var measured = drivers.Select(_ => new List<LoadResult>()).ToList();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < drivers.Count; i++)
+            {
+                measured[i].Add(await drivers[i].Driver.RunAsync(drivers[i].Scenario, clients, seconds));
+            }
+        }
+
+        var results = measured.Select(LoadResult.Combine).ToList();
+        foreach (var result in results)
+        {
+            Console.Error.WriteLine($"{result.Scenario}: {result.Succeeded} ok, {result.Failed} failed");
+        }
+
+        Print(results, clients, seconds, rounds, results.Count > 1 && results[^1].Scenario.StartsWith("raw", StringComparison.Ordinal));
         return results.Any(r => r.Failed > 0 || r.Succeeded == 0) ? 1 : 0;
     }
 
-    private static void Print(List<LoadResult> results, int clients, TimeSpan duration)
-    {
-        var baseline = results[0].Throughput;
-        Console.WriteLine($"{clients} clients, {duration.TotalSeconds:0} s per scenario, closed loop over loopback HTTP/1.1");
-        Console.WriteLine();
-        Console.WriteLine("| Scenario | Requests | Failed | Req/s | Ratio (req/s vs baseline) | p50 ms | p99 ms |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in results)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Succeeded} | {r.Failed} | {r.Throughput:0.0} | {r.Throughput / baseline:0.000} | {r.Percentile(50):0.00} | {r.Percentile(99):0.00} |"));
-        }
-    }
-
-    private static Dictionary<string, string> ParseOptions(string[] args)
+    public static Dictionary<string, string> ParseOptions(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2)
@@ -94,5 +113,38 @@ internal static class LoadRun
         }
 
         return options;
+    }
+
+    /// <summary>1–3 distinct random products, one of each.</summary>
+    private static object RandomOrder(IReadOnlyList<string> productIds)
+    {
+        var lines = Random.Shared.Next(1, 4);
+        var items = Enumerable.Range(0, lines)
+            .Select(_ => productIds[Random.Shared.Next(productIds.Count)])
+            .Distinct()
+            .Select(id => new { productId = id, quantity = 1 })
+            .ToArray();
+        return new { input = new { items } };
+    }
+
+    private static void Print(List<LoadResult> results, int clients, TimeSpan duration, int rounds, bool withRaw)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{clients} connections, {rounds} × {duration.TotalSeconds:0} s per scenario after a warm-up, closed loop over loopback HTTP/1.1"));
+        Console.WriteLine();
+        Console.WriteLine("| Scenario | Requests | Failed | Req/s | p50 ms | p95 ms | p99 ms | p99 / p50 |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Scenario} | {r.Succeeded} | {r.Failed} | {r.Throughput:0} | {r.Percentile(50):0.0} | {r.Percentile(95):0.0} | {r.Percentile(99):0.0} | {r.Percentile(99) / r.Percentile(50):0.0} |"));
+        }
+
+        if (withRaw)
+        {
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"S1 vs raw minimal API (req/s): {results[0].Throughput / results[^1].Throughput:0.00}"));
+        }
     }
 }

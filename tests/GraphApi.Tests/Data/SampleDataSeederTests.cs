@@ -127,6 +127,42 @@ public sealed class SampleDataSeederTests : IAsyncLifetime
         Assert.Equal(await Fingerprint(_host), await Fingerprint(otherHost));
     }
 
+    [Fact]
+    public async Task The_load_run_shape_repeats_names_with_a_number_and_keeps_them_unique()
+    {
+        using var otherDatabase = new TempSqliteDatabase();
+        await using var otherHost = new AppDataHost(otherDatabase.Settings(
+            ("Seed:SampleData", "true"), ("Seed:Products", "200"), ("Seed:Customers", "50"), ("Seed:Orders", "1000")));
+        await otherHost.InitializeDatabaseAsync();
+
+        var counts = await otherHost.WithDbAsync(async db => new
+        {
+            Products = await db.Products.CountAsync(),
+            DistinctSkus = await db.Products.Select(p => p.Sku).Distinct().CountAsync(),
+            Customers = await db.Users.CountAsync(u => u.Role == Role.Customer),
+            DistinctEmails = await db.Users.Select(u => u.Email).Distinct().CountAsync(),
+            Orders = await db.Orders.CountAsync(),
+            Repeated = await db.Products.AnyAsync(p => p.Sku == "KIT-CHEF-KNIFE-20-4" && p.Name == "Chef's Knife 20 cm #4"),
+            RepeatedCustomer = await db.Users.AnyAsync(u => u.Username == "alice_martin3"),
+        });
+
+        Assert.Equivalent(
+            new { Products = 200, DistinctSkus = 200, Customers = 50, DistinctEmails = 50, Orders = 1000, Repeated = true, RepeatedCustomer = true },
+            counts);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 0, true)]
+    [InlineData(100_000, 100_000, 100_000, true)]
+    [InlineData(0, 1, 0, false)]
+    [InlineData(1, 0, 0, false)]
+    [InlineData(1, 1, -1, false)]
+    [InlineData(100_001, 1, 0, false)]
+    [InlineData(1, 100_001, 0, false)]
+    [InlineData(1, 1, 100_001, false)]
+    public void Seed_sizes_are_bounded(int products, int customers, int orders, bool valid) =>
+        Assert.Equal(valid, new SeedOptions { Products = products, Customers = customers, Orders = orders }.HasValidCounts);
+
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();

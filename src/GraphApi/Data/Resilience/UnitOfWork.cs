@@ -9,7 +9,8 @@ internal static class UnitOfWork
     /// <summary>
     /// Runs <paramref name="work"/> in a new transaction, again from the start (with a cleared change tracker) when a
     /// transient failure interrupts it. <paramref name="work"/> commits; a transaction it leaves open is rolled back.
-    /// Side effects outside the database (events) belong after this call.
+    /// Side effects outside the database (events) belong after this call. On SQLite the unit first waits for its turn
+    /// at the <see cref="AppDbContext.WriteGate"/>, so this process's writers never collide on SQLITE_BUSY.
     /// </summary>
     public static Task<T> InTransactionAsync<T>(
         this AppDbContext db, Func<IDbContextTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -18,6 +19,7 @@ internal static class UnitOfWork
         return strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
+            using var turn = db.WriteGate is { } gate ? await gate.EnterAsync(ct) : null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             return await work(transaction, ct);
         }, cancellationToken);

@@ -9,25 +9,25 @@ namespace GraphApi.Benchmarks.Load;
 /// the server. Minted here so the load run measures queries, not Argon2 or the login rate limits; the server validates
 /// it as its own.
 /// </summary>
-internal static class AdminToken
+internal sealed record AccessToken(string SigningKey, string Issuer, string Audience)
 {
-    public static string Create(string signingKey, string issuer, string audience, TimeSpan lifetime)
+    public string Create(int userId, string username, string role)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var header = new { alg = "HS256", typ = "JWT" };
         var payload = new Dictionary<string, object>
         {
-            ["sub"] = "1",
-            ["username"] = "loadadmin",
-            ["role"] = "ADMIN",
-            ["iss"] = issuer,
-            ["aud"] = audience,
+            ["sub"] = userId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["username"] = username,
+            ["role"] = role,
+            ["iss"] = Issuer,
+            ["aud"] = Audience,
             ["iat"] = now,
             ["nbf"] = now,
-            ["exp"] = now + (long)lifetime.TotalSeconds,
+            ["exp"] = now + (long)TimeSpan.FromMinutes(30).TotalSeconds,
         };
         var unsigned = Base64Url(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));
-        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingKey), Encoding.ASCII.GetBytes(unsigned));
+        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningKey), Encoding.ASCII.GetBytes(unsigned));
         return unsigned + "." + Base64Url(signature);
     }
 
