@@ -10,7 +10,8 @@ internal static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
     /// Traces: the <c>GraphApi.Server</c> source, ASP.NET Core and EF Core (statement text only, never parameters),
-    /// exported over OTLP when <c>Telemetry:Otlp:Endpoint</c> is set. Metrics: the <c>GraphApi.Server</c> meter,
+    /// recorded when <c>Telemetry:Tracing:Enabled</c> (default: when an OTLP endpoint is set) and exported over OTLP when
+    /// <c>Telemetry:Otlp:Endpoint</c> is set. Metrics (only when Prometheus or OTLP is on): the <c>GraphApi.Server</c> meter,
     /// ASP.NET Core, Kestrel, EF Core and runtime metrics, served as Prometheus text when
     /// <c>Telemetry:Prometheus:Enabled</c> (default: Development only) and exported over OTLP when an endpoint is set.
     /// </summary>
@@ -21,9 +22,13 @@ internal static class TelemetryServiceCollectionExtensions
         services.AddSingleton(options);
         var otlp = options.Otlp.Endpoint is { Length: > 0 } endpoint ? new Uri(endpoint) : null;
 
-        services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(options.ServiceName))
-            .WithTracing(tracing =>
+        // Instrumentation is registered only when something reads it: listeners make every request and SQL statement
+        // record spans and measurements even when they are thrown away.
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(options.ServiceName));
+        if (options.Tracing.Enabled is true)
+        {
+            telemetry.WithTracing(tracing =>
             {
                 tracing.AddSource(ServerTelemetry.Name)
                     .AddAspNetCoreInstrumentation(aspNetCore =>
@@ -35,8 +40,12 @@ internal static class TelemetryServiceCollectionExtensions
                 {
                     tracing.AddOtlpExporter(exporter => exporter.Endpoint = otlp);
                 }
-            })
-            .WithMetrics(metrics =>
+            });
+        }
+
+        if (options.Prometheus.Enabled is true || otlp is not null)
+        {
+            telemetry.WithMetrics(metrics =>
             {
                 metrics.AddMeter(ServerTelemetry.Name)
                     .AddAspNetCoreInstrumentation()
@@ -52,6 +61,7 @@ internal static class TelemetryServiceCollectionExtensions
                     metrics.AddOtlpExporter(exporter => exporter.Endpoint = otlp);
                 }
             });
+        }
         return services;
     }
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using GraphApi.Server.Telemetry;
 using GraphApi.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace GraphApi.Tests.Operations;
@@ -37,10 +39,19 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public void Without_an_exporter_no_spans_or_measurements_are_recorded()
+    {
+        using var factory = new GraphApiFactory();
+
+        Assert.Null(factory.Services.GetService<TracerProvider>());
+        Assert.Null(factory.Services.GetService<MeterProvider>());
+    }
+
+    [Fact]
     public async Task A_request_span_parents_the_dataloader_batch_spans_it_caused()
     {
         var spans = new List<Activity>();
-        using var factory = new GraphApiFactory
+        using var factory = new GraphApiFactory(new Dictionary<string, string?> { ["Telemetry:Tracing:Enabled"] = "true" })
         {
             TestServices = services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)),
         };
