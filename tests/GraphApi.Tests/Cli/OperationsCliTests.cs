@@ -89,6 +89,19 @@ public sealed class OperationsCliTests : IDisposable
     }
 
     [Fact]
+    public void Add_reports_a_syntax_error_after_carriage_returns_with_its_line()
+    {
+        // GraphQL-Parser alone throws IndexOutOfRangeException here; the CLI parses as the server does.
+        var broken = Write("classic-mac.graphql", "{\r  hello\r  )\r}");
+
+        var run = Run(["operations", "add", broken, "--output", Output]);
+
+        Assert.Equal(OperationsCli.InvalidDocuments, run.ExitCode);
+        Assert.True(run.Error.Contains("Syntax error", StringComparison.Ordinal), run.Error);
+        Assert.True(run.Error.Contains("(line 3)", StringComparison.Ordinal), run.Error);
+    }
+
+    [Fact]
     public void Check_passes_while_the_schema_fits_and_exits_1_after_a_breaking_change_listing_the_document()
     {
         Assert.Equal(OperationsCli.Success, Run(["operations", "add", Write("name.graphql", "{ hello }"), Write("extra.graphql", "{ goodbye }"), "-o", Output],

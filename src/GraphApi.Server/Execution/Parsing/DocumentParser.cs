@@ -21,11 +21,15 @@ namespace GraphApi.Server.Execution.Parsing;
 /// short column), whose error position is mapped back to the document. Only a document the stand-in accepts is
 /// then parsed for real, and that parse cannot fail.
 /// </remarks>
-internal sealed class DocumentParser(IDocumentBuilder documentBuilder)
+public sealed class DocumentParser(IDocumentBuilder documentBuilder)
 {
     /// <summary>Columns up to this cost the library well under a millisecond to report.</summary>
     public const int LongLine = 1_000;
 
+    /// <summary>
+    /// The document's syntax tree, or why there is none: more than <paramref name="maxTokens"/> tokens (counting stops
+    /// there), nesting past the parser's limit, or a syntax error worded and located as GraphQL.NET reports one.
+    /// </summary>
     public ParseOutcome Parse(string text, int maxTokens)
     {
         var scan = GraphQLScanner.Scan(text, maxTokens);
@@ -120,7 +124,7 @@ internal sealed class DocumentParser(IDocumentBuilder documentBuilder)
 }
 
 /// <summary>What <see cref="DocumentParser.Parse"/> made of a document: a syntax tree or the reason there is none.</summary>
-internal sealed record ParseOutcome(GraphQLDocument? Document, ExecutionError? Error, bool ExceedsTokenLimit, bool ExceedsParserDepth)
+public sealed record ParseOutcome(GraphQLDocument? Document, ExecutionError? Error, bool ExceedsTokenLimit, bool ExceedsParserDepth)
 {
     public static readonly ParseOutcome TooManyTokens = new(null, null, ExceedsTokenLimit: true, ExceedsParserDepth: false);
 
