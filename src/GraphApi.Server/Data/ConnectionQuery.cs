@@ -1,10 +1,13 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace GraphApi.Server.Data;
 
 /// <summary>The parsed and validated arguments of one connection request, and the query pieces built from them.</summary>
 internal sealed class ConnectionQuery<T>
 {
+    private static readonly MethodInfo TakeMethod = new Func<IQueryable<T>, int, IQueryable<T>>(Queryable.Take).Method;
+
     private readonly QueryableMapping<T> _mapping;
     private readonly Expression<Func<T, bool>>? _filter;
     private readonly string _scope;
@@ -53,8 +56,7 @@ internal sealed class ConnectionQuery<T>
     public IQueryable<T> Page(IQueryable<T> filtered)
     {
         var sorted = Sort.Apply(Bound(filtered), reversed: Window.FromEnd);
-        return sorted.Provider.CreateQuery<T>(
-            Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], sorted.Expression, TakeCount));
+        return sorted.Provider.CreateQuery<T>(Expression.Call(TakeMethod, sorted.Expression, TakeCount));
     }
 
     /// <summary>Rows at or before the <c>after</c> cursor (they precede the page); null when no such cursor.</summary>
@@ -86,8 +88,14 @@ internal sealed class ConnectionQuery<T>
     public Connection<T> ToConnection(
         IReadOnlyList<T> page, bool hasPrevious, bool hasNext, Func<CancellationToken, Task<int>> countTotal)
     {
-        var edges = page.Select(node => new Edge<T>(Cursor.Encode(node, _scope, Sort), node)).ToArray();
-        var info = new PageInfo(hasNext, hasPrevious, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
+        Func<T, string> encode = node => Cursor.Encode(node, _scope, Sort);
+        var edges = new Edge<T>[page.Count];
+        for (var i = 0; i < edges.Length; i++)
+        {
+            edges[i] = new Edge<T>(page[i], encode);
+        }
+
+        var info = PageInfo.Between(hasNext, hasPrevious, edges.FirstOrDefault(), edges.LastOrDefault());
         return new Connection<T>(edges, info, countTotal);
     }
 }

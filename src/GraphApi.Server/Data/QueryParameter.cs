@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace GraphApi.Server.Data;
 
@@ -8,16 +10,24 @@ namespace GraphApi.Server.Data;
 /// </summary>
 internal static class QueryParameter
 {
-    public static Expression For(object? value, Type type)
-    {
-        var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(type), value)!;
-        return Expression.Property(Expression.Constant(holder), nameof(Holder<object>.Value));
-    }
+    private static readonly ConcurrentDictionary<Type, Func<object?, Expression>> Untyped = new();
 
-    public static Expression For<TValue>(TValue value) => For(value, typeof(TValue));
+    private static readonly MethodInfo TypedFor =
+        typeof(QueryParameter).GetMethod(nameof(ForBoxed), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>A parameter of runtime type <paramref name="type"/> (the factory per type is made once).</summary>
+    public static Expression For(object? value, Type type) =>
+        Untyped.GetOrAdd(type, t => TypedFor.MakeGenericMethod(t).CreateDelegate<Func<object?, Expression>>())(value);
+
+    public static Expression For<TValue>(TValue value) =>
+        Expression.Property(Expression.Constant(new Holder<TValue>(value)), Holder<TValue>.ValueProperty);
+
+    private static Expression ForBoxed<TValue>(object? value) => For((TValue)value!);
 
     private sealed class Holder<TValue>(TValue value)
     {
+        public static readonly PropertyInfo ValueProperty = typeof(Holder<TValue>).GetProperty(nameof(Value))!;
+
         public TValue Value { get; } = value;
     }
 }

@@ -44,10 +44,14 @@ public sealed class QueryableMapping<T>
         var member = Create("(key)", key);
         member.EnsureSortable();
         _key = member;
+        DefaultSort = null;
         return this;
     }
 
     internal bool HasKey => _key is not null;
+
+    /// <summary>The sort of a page requested without <c>order:</c> (the key alone), cached by <see cref="SortSpec{T}"/>.</summary>
+    internal SortSpec<T>? DefaultSort { get; set; }
 
     internal MappedMember<T> KeyMember =>
         _key ?? throw new InvalidOperationException($"QueryableMapping<{typeof(T).Name}> has no Key(...).");

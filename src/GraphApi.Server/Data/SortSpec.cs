@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,6 +16,8 @@ internal sealed record SortField<T>(MappedMember<T> Member, bool Descending);
 /// </summary>
 internal sealed class SortSpec<T>
 {
+    private static readonly ConcurrentDictionary<(string Name, Type KeyType), MethodInfo> SortMethods = new();
+
     private SortSpec(IReadOnlyList<SortField<T>> fields, string signature)
     {
         Fields = fields;
@@ -27,9 +31,15 @@ internal sealed class SortSpec<T>
 
     public static SortSpec<T> Parse(IReadOnlyList<IDictionary<string, object?>>? order, QueryableMapping<T> mapping)
     {
+        // Most pages come without order: their spec (key only) is built once per mapping.
+        return order is null or { Count: 0 } ? mapping.DefaultSort ??= Build([], mapping) : Build(order, mapping);
+    }
+
+    private static SortSpec<T> Build(IReadOnlyList<IDictionary<string, object?>> order, QueryableMapping<T> mapping)
+    {
         var fields = new List<SortField<T>>();
         var sorted = new HashSet<MappedMember<T>>(ReferenceEqualityComparer.Instance);
-        foreach (var item in order ?? [])
+        foreach (var item in order)
         {
             foreach (var (name, direction) in item)
             {
@@ -82,12 +92,17 @@ internal sealed class SortSpec<T>
                 (false, true) => nameof(Queryable.ThenByDescending),
             };
             var member = Fields[i].Member;
-            expression = Expression.Call(
-                typeof(Queryable), method, [typeof(T), member.Type], expression, Expression.Quote(member.Selector));
+            expression = Expression.Call(SortMethod(method, member.Type), expression, Expression.Quote(member.Selector));
         }
 
         return expression;
     }
+
+    /// <summary>Queryable.OrderBy/ThenBy(Descending) for this entity and a key type, looked up once (reflection is per-request cost).</summary>
+    private static MethodInfo SortMethod(string name, Type keyType) =>
+        SortMethods.GetOrAdd((name, keyType), key => typeof(Queryable).GetMethods()
+            .Single(m => m.Name == key.Name && m.GetParameters().Length == 2)
+            .MakeGenericMethod(typeof(T), key.KeyType));
 
     private static bool IsDescending(object direction) =>
         direction.ToString()!.ToUpperInvariant() switch

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using GraphApi.Server.Execution;
 using GraphApi.Server.Execution.PersistedOperations;
@@ -15,8 +17,6 @@ namespace GraphApi.Server.Http;
 /// </summary>
 internal sealed class GraphQLHttpRequestParser(IGraphQLTextSerializer serializer, IOptions<GraphQLServerOptions> options)
 {
-    private const int ReadChunkBytes = 16 * 1024;
-
     public (GraphQLRequest? Request, HttpRequestError? Error) ParseGet(HttpRequest request)
     {
         // Kestrel bounds the request line, but not every host does: a GET carries no more than a POST may.
@@ -74,13 +74,40 @@ internal sealed class GraphQLHttpRequestParser(IGraphQLTextSerializer serializer
             return (null, TooLarge(limit));
         }
 
-        var body = await ReadBodyAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        // The usual small body has arrived whole by the first read: parse it where it lies, without a copy.
+        var reader = request.BodyReader;
+        var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (read.IsCompleted && read.Buffer.Length <= limit)
+        {
+            try
+            {
+                return Parse(read.Buffer);
+            }
+            finally
+            {
+                reader.AdvanceTo(read.Buffer.End);
+            }
+        }
+
+        var (gathered, length) = await GatherAsync(reader, read, limit, cancellationToken).ConfigureAwait(false);
+        if (gathered is null)
         {
             return (null, TooLarge(limit));
         }
 
-        if (body.Length == 0)
+        try
+        {
+            return Parse(new ReadOnlySequence<byte>(gathered, 0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(gathered);
+        }
+    }
+
+    private (GraphQLRequest? Request, HttpRequestError? Error) Parse(ReadOnlySequence<byte> body)
+    {
+        if (body.IsEmpty)
         {
             return (null, new HttpRequestError(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body is empty."));
         }
@@ -185,23 +212,44 @@ internal sealed class GraphQLHttpRequestParser(IGraphQLTextSerializer serializer
         }
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; <see langword="null"/> when the body is longer.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies a body that arrives in parts into a pooled array, consuming the pipe as it goes (a pipe that is only
+    /// examined stops accepting data at its buffer threshold). Null when the body exceeds <paramref name="limit"/>;
+    /// the rest is then never read.
+    /// </summary>
+    private static async Task<(byte[]? Rented, int Length)> GatherAsync(
+        PipeReader reader, ReadResult read, long limit, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[ReadChunkBytes];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var rented = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(read.Buffer.Length * 2, 16 * 1024), limit + 1));
+        var length = 0;
+        while (true)
         {
-            if (buffer.Length + read > limit)
+            var buffer = read.Buffer;
+            if (length + buffer.Length > limit)
             {
-                return null;
+                reader.AdvanceTo(buffer.End);
+                ArrayPool<byte>.Shared.Return(rented);
+                return (null, 0);
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            if (length + buffer.Length > rented.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(rented.Length * 2L, length + buffer.Length), limit + 1));
+                rented.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(rented);
+                rented = larger;
+            }
 
-        return buffer.ToArray();
+            buffer.CopyTo(rented.AsSpan(length));
+            length += (int)buffer.Length;
+            reader.AdvanceTo(buffer.End);
+            if (read.IsCompleted || read.IsCanceled)
+            {
+                return (rented, length);
+            }
+
+            read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // Any charset parameter is accepted; the body is read as UTF-8 (JSON's only interoperable encoding).

@@ -111,23 +111,69 @@ public sealed class RequestParsingTests(TinyHostFixture host) : IClassFixture<Ti
         Assert.Equal(HttpStatusCode.OK, served.Status);
     }
 
-    /// <summary>Content without a Content-Length, so the server must count bytes itself.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_arriving_in_parts_on_kestrel_is_read_whole_or_refused_at_the_limit(bool withContentLength)
+    {
+        // 300 KB in 12 flushed parts: more than a pipe buffers before it asks its reader to consume.
+        await using var server = await TinyGraphQLHost.StartAsync(useKestrel: true, configure: o => o.MaxRequestBodyBytes = 400_000);
+        using var client = new HttpClient { BaseAddress = server.Address };
+        var name = new string('x', 300_000);
+        var body = $$$"""{"query":"query($n: String!) { hello(name: $n) }","variables":{"n":"{{{name}}}"}}""";
+        var tooLong = $$$"""{"query":"{ hello }","variables":{"n":"{{{new string('y', 400_001)}}}"}}""";
+
+        var served = await HttpExchange.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new ChunkedJsonContent(body, parts: 12, withContentLength),
+        });
+        var refused = await HttpExchange.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new ChunkedJsonContent(tooLong, parts: 12, withContentLength),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, served.Status);
+        Assert.Equal($"Hello, {name}!", served.Parsed["data"]!["hello"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.Status);
+        Assert.Equal("REQUEST_TOO_LARGE", refused.FirstErrorCode);
+    }
+
+    /// <summary>
+    /// Content without a Content-Length (unless asked), so the server must count bytes itself. With <c>parts</c>
+    /// above 1, the body is written in flushed parts a moment apart, so they arrive apart.
+    /// </summary>
     private sealed class ChunkedJsonContent : HttpContent
     {
         private readonly byte[] _bytes;
+        private readonly int _parts;
+        private readonly bool _withContentLength;
 
-        public ChunkedJsonContent(string json)
+        public ChunkedJsonContent(string json, int parts = 1, bool withContentLength = false)
         {
             _bytes = Encoding.UTF8.GetBytes(json);
+            _parts = parts;
+            _withContentLength = withContentLength;
             Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
 
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            var size = (_bytes.Length + _parts - 1) / _parts;
+            for (var offset = 0; offset < _bytes.Length; offset += size)
+            {
+                await stream.WriteAsync(_bytes.AsMemory(offset, Math.Min(size, _bytes.Length - offset)));
+                await stream.FlushAsync();
+                if (_parts > 1)
+                {
+                    await Task.Delay(5); // not a wait for a signal: it only keeps the parts from coalescing
+                }
+            }
+        }
 
         protected override bool TryComputeLength(out long length)
         {
-            length = 0;
-            return false;
+            length = _withContentLength ? _bytes.Length : 0;
+            return _withContentLength;
         }
     }
 }
