@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace GraphApi.Orders;
 
 /// <summary>
-/// <c>placeOrder</c>: merge lines, validate everything, then take stock with conditional UPDATEs, all in one
-/// transaction, replayed as a whole on a transient failure. Nothing is written when an error is returned; the
+/// <c>placeOrder</c>: merge lines, validate them against the catalogue, then take stock with conditional UPDATEs
+/// and insert the order in one transaction, replayed as a whole on a transient failure. Nothing is written when an error is returned; the
 /// PLACED event goes out after the commit.
 /// </summary>
 internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderEventPublisher events)
@@ -16,8 +16,21 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
     public async Task<PlaceOrderPayload> PlaceAsync(int customerId, PlaceOrderInput input, CancellationToken cancellationToken)
     {
         var lines = MergedOrderLine.Merge(input.Items);
+
+        // Prices and existence are read before the transaction: under READ COMMITTED a read inside it would not lock
+        // these rows either, and the write transaction (one at a time on SQLite) then holds only the writes.
+        var keys = lines.Select(l => l.ProductKey).Distinct().ToList();
+        var prices = await db.Products.AsNoTracking()
+            .Where(p => keys.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Price, cancellationToken);
+        var errors = PlaceOrderRules.Validate(lines, prices.Keys.ToHashSet());
+        if (errors.Count > 0)
+        {
+            return new PlaceOrderPayload(null, errors);
+        }
+
         var (payload, placed) = await db.InTransactionAsync(
-            (transaction, ct) => PlaceOnceAsync(customerId, lines, transaction, ct), cancellationToken);
+            (transaction, ct) => PlaceOnceAsync(customerId, lines, prices, transaction, ct), cancellationToken);
         if (placed is not null)
         {
             await events.PublishAsync(placed);
@@ -26,20 +39,14 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
         return payload;
     }
 
-    /// <summary>One attempt at the whole unit; replayed from the start when a transient failure interrupts it.</summary>
+    /// <summary>One attempt at the writes; replayed from the start when a transient failure interrupts it.</summary>
     private async Task<(PlaceOrderPayload Payload, OrderEventMessage? Placed)> PlaceOnceAsync(
-        int customerId, IReadOnlyList<MergedOrderLine> lines, IDbContextTransaction transaction, CancellationToken cancellationToken)
+        int customerId,
+        IReadOnlyList<MergedOrderLine> lines,
+        IReadOnlyDictionary<int, decimal> prices,
+        IDbContextTransaction transaction,
+        CancellationToken cancellationToken)
     {
-        var keys = lines.Select(l => l.ProductKey).Distinct().ToList();
-        var products = await db.Products.AsNoTracking()
-            .Where(p => keys.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
-        var errors = PlaceOrderRules.Validate(lines, products.Keys.ToHashSet());
-        if (errors.Count > 0)
-        {
-            return (new PlaceOrderPayload(null, errors), null);
-        }
-
         var shortLines = await TakeStockAsync(lines, cancellationToken);
         if (shortLines.Count > 0)
         {
@@ -51,7 +58,7 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
         {
             ProductId = l.ProductKey,
             Quantity = (int)l.Quantity,
-            UnitPrice = products[l.ProductKey].Price, // the price at placement, kept with the line
+            UnitPrice = prices[l.ProductKey], // the price at placement, kept with the line
         }).ToList();
         var order = new Order
         {
