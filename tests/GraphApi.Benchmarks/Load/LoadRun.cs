@@ -13,22 +13,6 @@ namespace GraphApi.Benchmarks.Load;
 /// </summary>
 internal static class LoadRun
 {
-    public const string S1Products = "{ products(first: 20) { nodes { id name price } } }";
-
-    public const string S2Orders = """
-        {
-          orders(first: 50) {
-            nodes { id status total customer { id username } items { quantity unitPrice product { id name price } } }
-          }
-        }
-        """;
-
-    public const string S3PlaceOrder = """
-        mutation PlaceOrder($input: PlaceOrderInput!) {
-          placeOrder(input: $input) { order { id total items { quantity } } errors { __typename } }
-        }
-        """;
-
     private const string NodeSide = " (Node: Mercurius + graphql-jit)";
     private const string RawName = "raw minimal API: S1's JSON from the same EF Core query";
 
@@ -59,10 +43,10 @@ internal static class LoadRun
         var customerTokens = data.Customers.Select(c => tokens.Create(c.Id, c.Username, "CUSTOMER")).ToArray();
         LoadScenario[] Scenarios(string side) =>
         [
-            LoadScenario.GraphQL("S1 products(first: 20), anonymous" + side, S1Products),
-            LoadScenario.GraphQL("S2 orders(first: 50) + customer + items.product, ADMIN" + side, S2Orders, admin),
+            LoadScenario.GraphQL("S1 products(first: 20), anonymous" + side, LoadQueries.S1Products),
+            LoadScenario.GraphQL("S2 orders(first: 50) + customer + items.product, ADMIN" + side, LoadQueries.S2Orders, admin),
             LoadScenario.GraphQL("S3 placeOrder, 1–3 random lines, random customer" + side,
-                () => (S3PlaceOrder, RandomOrder(data.ProductIds), customerTokens[Random.Shared.Next(customerTokens.Length)]),
+                () => (LoadQueries.S3PlaceOrder, RandomOrder(data.ProductIds), customerTokens[Random.Shared.Next(customerTokens.Length)]),
                 body => LoadScenario.HasNoGraphQLErrors(body) && body.Contains("\"order\":{", StringComparison.Ordinal)),
         ];
 
