@@ -3,6 +3,7 @@
 // validation (docs/rules.md) before one write transaction.
 import { GraphQLScalarType, Kind } from 'graphql'
 import mercurius from 'mercurius'
+import { Batch } from './batch.mjs'
 
 const DEFAULT_PAGE_SIZE = 10
 const MAX_PAGE_SIZE = 50
@@ -182,25 +183,21 @@ export function createResolvers (store) {
     OrdersConnection: connectionFields
   }
 
-  // Per-request batches, one statement per field and depth. The loaders' own cache is off: it would serialize
-  // every parent object into a key, while the batch functions below already deduplicate keys.
-  const batch = (keyOf, load, missing) => ({
-    async loader (queries) {
-      const found = load([...new Set(queries.map((q) => keyOf(q.obj)))])
-      return queries.map((q) => found.get(keyOf(q.obj)) ?? missing)
-    },
-    opts: { cache: false }
-  })
-
-  const loaders = {
-    Order: {
-      customer: batch((order) => order.customerKey, store.usersByKeys, null),
-      items: batch((order) => order.key, store.itemsByOrders, [])
-    },
-    OrderItem: {
-      product: batch((item) => item.productKey, store.productsByKeys, null)
-    }
+  // Per-request batches (see batch.mjs): one statement per field and depth, each key once.
+  resolvers.Order = {
+    customer: (order, _, { batches }) => batches.users.load(order.customerKey),
+    items: (order, _, { batches }) => batches.items.load(order.key)
+  }
+  resolvers.OrderItem = {
+    product: (item, _, { batches }) => batches.products.load(item.productKey)
   }
 
-  return { resolvers, loaders }
+  /** The batches of one request; nothing outlives it. */
+  const createBatches = () => ({
+    users: new Batch(store.usersByKeys, null),
+    items: new Batch(store.itemsByOrders, []),
+    products: new Batch(store.productsByKeys, null)
+  })
+
+  return { resolvers, createBatches }
 }

@@ -26,18 +26,17 @@ if (!options.database || !options['signing-key']) {
 
 const store = openStore(options.database)
 const verify = createVerifier({ signingKey: options['signing-key'], issuer: options.issuer, audience: options.audience })
-const { resolvers, loaders } = createResolvers(store)
+const { resolvers, createBatches } = createResolvers(store)
 
 const app = Fastify({ logger: false })
 app.get('/health/live', (_, reply) => reply.type('text/plain').send('Healthy'))
 await app.register(mercurius, {
   schema,
   resolvers,
-  loaders,
   path: '/graphql',
   graphiql: false,
   jit: 1, // compile a document with graphql-jit once it has run once
-  context: (request) => ({ user: verify(request.headers.authorization) })
+  context: (request) => ({ user: verify(request.headers.authorization), batches: createBatches() })
 })
 
 const close = async () => {
