@@ -6,7 +6,8 @@
 # interleaved, and prints ours ÷ Node and S1 ÷ raw from this one run; then stops the servers it started.
 # Both servers write to the file in S3, one scenario at a time (the products are restocked to 1,000,000 first).
 # Usage (from anywhere): [ALLOC=1] [NODE=0] tests/GraphApi.Benchmarks/load-run.sh [connections] [seconds] [rounds]
-#   NODE=0 skips the Node server; PORT / RAW_PORT / NODE_PORT pick ports.
+#   NODE=0 skips the Node server; NODE_WORKERS=2 runs it as 2 processes (node:cluster, default 1: the usual
+#   single-process Mercurius figure); PORT / RAW_PORT / NODE_PORT pick ports.
 set -euo pipefail
 clients="${1:-32}"
 seconds="${2:-8}"
@@ -69,7 +70,8 @@ if [ "${NODE:-1}" != 0 ] && command -v node >/dev/null && command -v npm >/dev/n
     (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error >"$work/npm.log" 2>&1) \
       || { cat "$work/npm.log" >&2; exit 1; }
   fi
-  node "$node_dir/server.mjs" --port "$node_port" --database "$work/load.db" --signing-key "$key" >"$work/node.log" 2>&1 &
+  node "$node_dir/server.mjs" --port "$node_port" --database "$work/load.db" --signing-key "$key" \
+    --workers "${NODE_WORKERS:-1}" >"$work/node.log" 2>&1 &
   node_server=$!
   wait_live "http://127.0.0.1:$node_port" "$node_server"
   node_args=(--node-url "http://127.0.0.1:$node_port")

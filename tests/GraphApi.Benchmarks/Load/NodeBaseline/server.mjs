@@ -1,13 +1,10 @@
-// The load run's Node comparison server: Fastify + Mercurius (graphql-jit after the first execution of a document)
-// over the SQLite file the app created and seeded. Serves S1–S3 of tests/GraphApi.Benchmarks/Load/LoadRun.cs.
-// node server.mjs --port 5082 --database PATH --signing-key KEY [--host 127.0.0.1]
-import Fastify from 'fastify'
-import mercurius from 'mercurius'
+// The load run's Node comparison server (README.md): serves S1–S3 of tests/GraphApi.Benchmarks/Load/LoadQueries.cs
+// from the SQLite file the app created and seeded.
+// node server.mjs --port 5082 --database PATH --signing-key KEY [--host 127.0.0.1] [--workers 1]
+// --workers N > 1 runs N processes on the one port (node:cluster), e.g. one per core.
+import cluster from 'node:cluster'
 import { parseArgs } from 'node:util'
-import { createVerifier } from './jwt.mjs'
-import { createResolvers } from './resolvers.mjs'
-import { schema } from './schema.mjs'
-import { openStore } from './store.mjs'
+import { startServer } from './app.mjs'
 
 const { values: options } = parseArgs({
   options: {
@@ -16,36 +13,47 @@ const { values: options } = parseArgs({
     database: { type: 'string' },
     'signing-key': { type: 'string' },
     issuer: { type: 'string', default: 'GraphApi' },
-    audience: { type: 'string', default: 'GraphApi' }
+    audience: { type: 'string', default: 'GraphApi' },
+    workers: { type: 'string', default: '1' }
   }
 })
-if (!options.database || !options['signing-key']) {
-  console.error('Usage: node server.mjs --port P --database PATH --signing-key KEY')
+const workers = Number(options.workers)
+if (!options.database || !options['signing-key'] || !Number.isInteger(workers) || workers < 1) {
+  console.error('Usage: node server.mjs --port P --database PATH --signing-key KEY [--host 127.0.0.1] [--workers N]')
   process.exit(2)
 }
 
-const store = openStore(options.database)
-const verify = createVerifier({ signingKey: options['signing-key'], issuer: options.issuer, audience: options.audience })
-const { resolvers, createBatches } = createResolvers(store)
-
-const app = Fastify({ logger: false })
-app.get('/health/live', (_, reply) => reply.type('text/plain').send('Healthy'))
-await app.register(mercurius, {
-  schema,
-  resolvers,
-  path: '/graphql',
-  graphiql: false,
-  jit: 1, // compile a document with graphql-jit once it has run once
-  context: (request) => ({ user: verify(request.headers.authorization), batches: createBatches() })
-})
-
-const close = async () => {
-  await app.close()
-  store.close()
-  process.exit(0)
+if (workers > 1 && cluster.isPrimary) {
+  let stopping = false
+  for (let i = 0; i < workers; i++) cluster.fork()
+  cluster.on('exit', (worker, code, signal) => {
+    if (!stopping) {
+      console.error(`Worker ${worker.process.pid} died (${signal ?? code}); stopping.`)
+      stop(1)
+    }
+  })
+  const stop = (code) => {
+    stopping = true
+    for (const worker of Object.values(cluster.workers)) worker.kill('SIGTERM')
+    process.exitCode = code
+  }
+  process.once('SIGTERM', () => stop(0))
+  process.once('SIGINT', () => stop(0))
+  console.log(`Node baseline: ${workers} workers on http://${options.host}:${options.port}`)
+} else {
+  const app = await startServer({
+    port: Number(options.port),
+    host: options.host,
+    database: options.database,
+    signingKey: options['signing-key'],
+    issuer: options.issuer,
+    audience: options.audience
+  })
+  const close = async () => {
+    await app.close()
+    process.exit(0)
+  }
+  process.once('SIGTERM', close)
+  process.once('SIGINT', close)
+  if (cluster.isPrimary) console.log(`Node baseline listening on http://${options.host}:${options.port}`)
 }
-process.once('SIGTERM', close)
-process.once('SIGINT', close)
-
-await app.listen({ port: Number(options.port), host: options.host })
-console.log(`Node baseline listening on http://${options.host}:${options.port}`)
