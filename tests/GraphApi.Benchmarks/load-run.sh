@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # The HTTP load run (docs/performance.md, "Load run"): seeds a fresh SQLite file with 200 products, 50 customers and
-# 1,000 orders, starts the real server (Release, Production) and the raw minimal-API baseline on loopback, drives
-# S1–S3 and the baseline with the `load` mode of this project, then stops the servers it started.
-# Usage (from anywhere): [ALLOC=1] tests/GraphApi.Benchmarks/load-run.sh [connections] [seconds] [rounds]
+# 1,000 orders, starts the real server (Release, Production), the raw minimal-API baseline and, when node and npm are
+# on PATH, the Node comparison server (Load/NodeBaseline: Mercurius + graphql-jit, `npm ci` first) on loopback, all on
+# that one file; drives S1–S3 against ours and Node's and the baseline with the `load` mode of this project, rounds
+# interleaved, and prints ours ÷ Node and S1 ÷ raw from this one run; then stops the servers it started.
+# Both servers write to the file in S3, one scenario at a time (the products are restocked to 1,000,000 first).
+# Usage (from anywhere): [ALLOC=1] [NODE=0] tests/GraphApi.Benchmarks/load-run.sh [connections] [seconds] [rounds]
+#   NODE=0 skips the Node server; NODE_WORKERS=2 runs it as 2 processes (node:cluster, default 1: the usual
+#   single-process Mercurius figure); PORT / RAW_PORT / NODE_PORT pick ports.
 set -euo pipefail
 clients="${1:-32}"
 seconds="${2:-8}"
@@ -18,6 +23,7 @@ free_port() {
 }
 port="${PORT:-$(free_port)}"
 raw_port="${RAW_PORT:-$(free_port)}"
+node_port="${NODE_PORT:-$(free_port)}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 key="load-run-signing-key-$(date +%s%N)-0123456789abcdef"
@@ -35,7 +41,8 @@ Logging__LogLevel__Default=Warning \
   dotnet "$root/src/GraphApi/bin/Release/net10.0/GraphApi.dll" >"$work/server.log" 2>&1 &
 server=$!
 raw=""
-trap 'kill $server $raw 2>/dev/null; wait $server $raw 2>/dev/null; rm -rf "$work"' EXIT
+node_server=""
+trap 'kill $server $raw $node_server 2>/dev/null; wait $server $raw $node_server 2>/dev/null; rm -rf "$work"' EXIT
 
 wait_live() { # url pid: the process we started must be the one answering
   for _ in $(seq 1 90); do
@@ -44,7 +51,7 @@ wait_live() { # url pid: the process we started must be the one answering
     sleep 1
   done
   echo "not live: $1" >&2
-  cat "$work/server.log" "$work/raw.log" >&2 2>/dev/null
+  cat "$work/server.log" "$work/raw.log" "$work/node.log" >&2 2>/dev/null
   return 1
 }
 wait_live "http://127.0.0.1:$port" "$server"
@@ -54,8 +61,26 @@ dotnet "$bench" raw --urls "http://127.0.0.1:$raw_port" --database "$work/load.d
 raw=$!
 wait_live "http://127.0.0.1:$raw_port" "$raw"
 
+# The Node comparison server reads and writes the same file.
+node_args=()
+if [ "${NODE:-1}" != 0 ] && command -v node >/dev/null && command -v npm >/dev/null; then
+  node_dir="$root/tests/GraphApi.Benchmarks/Load/NodeBaseline"
+  # npm ci compiles better-sqlite3 (about a minute): skipped while the installed tree is newer than the lock.
+  if [ ! "$node_dir/node_modules/.package-lock.json" -nt "$node_dir/package-lock.json" ]; then
+    (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error >"$work/npm.log" 2>&1) \
+      || { cat "$work/npm.log" >&2; exit 1; }
+  fi
+  node "$node_dir/server.mjs" --port "$node_port" --database "$work/load.db" --signing-key "$key" \
+    --workers "${NODE_WORKERS:-1}" >"$work/node.log" 2>&1 &
+  node_server=$!
+  wait_live "http://127.0.0.1:$node_port" "$node_server"
+  node_args=(--node-url "http://127.0.0.1:$node_port")
+else
+  echo "Node comparison skipped (NODE=0, or node/npm not on PATH)." >&2
+fi
+
 dotnet "$bench" load \
-  --url "http://127.0.0.1:$port" --raw-url "http://127.0.0.1:$raw_port" --signing-key "$key" \
+  --url "http://127.0.0.1:$port" --raw-url "http://127.0.0.1:$raw_port" "${node_args[@]}" --signing-key "$key" \
   --clients "$clients" --seconds "$seconds" --rounds "$rounds"
 
 # ALLOC=1: one more S1-only pass of 10 s while dotnet-counters (a dotnet tool, docs/performance.md) samples the

@@ -3,37 +3,26 @@ using System.Globalization;
 namespace GraphApi.Benchmarks.Load;
 
 /// <summary>
-/// <c>load --url http://127.0.0.1:5080 --signing-key KEY [--raw-url http://127.0.0.1:5081] [--issuer GraphApi]
-/// [--audience GraphApi] [--clients 32] [--seconds 8] [--rounds 2] [--warmup 3] [--only S1,raw]</c>: restocks the seeded catalogue,
-/// mints tokens with the server's signing key, then drives S1 (products page, anonymous), S2 (orders with customer
-/// and items.product, ADMIN), S3 (<c>placeOrder</c> of 1–3 random lines by random customers) and, given
-/// <c>--raw-url</c>, the raw minimal-API baseline of S1. Prints a Markdown table with p50/p95/p99 and S1's ratio to
-/// the raw endpoint. Loopback only: it refuses any other host.
+/// <c>load --url http://127.0.0.1:5080 --signing-key KEY [--raw-url http://127.0.0.1:5081] [--node-url http://127.0.0.1:5082]
+/// [--issuer GraphApi] [--audience GraphApi] [--clients 32] [--seconds 8] [--rounds 2] [--warmup 3] [--only S1,raw]</c>:
+/// restocks the seeded catalogue, mints tokens with the server's signing key, then drives S1 (products page,
+/// anonymous), S2 (orders with customer and items.product, ADMIN), S3 (<c>placeOrder</c> of 1–3 random lines by random
+/// customers); given <c>--node-url</c>, the same S1–S3 against the Node comparison server (Load/NodeBaseline, on the
+/// same database); given <c>--raw-url</c>, the raw minimal-API baseline of S1. Prints a Markdown table with
+/// p50/p95/p99, then ours ÷ Node per scenario and S1 ÷ raw. Loopback only: it refuses any other host.
 /// </summary>
 internal static class LoadRun
 {
-    public const string S1Products = "{ products(first: 20) { nodes { id name price } } }";
-
-    public const string S2Orders = """
-        {
-          orders(first: 50) {
-            nodes { id status total customer { id username } items { quantity unitPrice product { id name price } } }
-          }
-        }
-        """;
-
-    public const string S3PlaceOrder = """
-        mutation PlaceOrder($input: PlaceOrderInput!) {
-          placeOrder(input: $input) { order { id total items { quantity } } errors { __typename } }
-        }
-        """;
+    private const string NodeSide = " (Node: Mercurius + graphql-jit)";
+    private const string RawName = "raw minimal API: S1's JSON from the same EF Core query";
 
     public static async Task<int> RunAsync(string[] args)
     {
         var options = ParseOptions(args);
         var url = new Uri(options.GetValueOrDefault("url", "http://127.0.0.1:5080"));
         var rawUrl = options.TryGetValue("raw-url", out var raw) ? new Uri(raw) : null;
-        if (!url.IsLoopback || rawUrl is { IsLoopback: false })
+        var nodeUrl = options.TryGetValue("node-url", out var node) ? new Uri(node) : null;
+        if (!url.IsLoopback || rawUrl is { IsLoopback: false } || nodeUrl is { IsLoopback: false })
         {
             Console.Error.WriteLine("The load run only targets loopback addresses.");
             return 2;
@@ -52,18 +41,33 @@ internal static class LoadRun
         Console.Error.WriteLine($"Load data: {data.ProductIds.Count} products (restocked), {data.Customers.Count} customers.");
 
         var customerTokens = data.Customers.Select(c => tokens.Create(c.Id, c.Username, "CUSTOMER")).ToArray();
-        var runs = new List<(LoadScenario Scenario, HttpClient Client)>
+        LoadScenario[] Scenarios(string side) =>
+        [
+            LoadScenario.GraphQL("S1 products(first: 20), anonymous" + side, LoadQueries.S1Products),
+            LoadScenario.GraphQL("S2 orders(first: 50) + customer + items.product, ADMIN" + side, LoadQueries.S2Orders, admin),
+            LoadScenario.GraphQL("S3 placeOrder, 1–3 random lines, random customer" + side,
+                () => (LoadQueries.S3PlaceOrder, RandomOrder(data.ProductIds), customerTokens[Random.Shared.Next(customerTokens.Length)]),
+                body => LoadScenario.HasNoGraphQLErrors(body) && body.Contains("\"order\":{", StringComparison.Ordinal)),
+        ];
+
+        using var nodeHttp = nodeUrl is null ? null : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = nodeUrl };
+        var runs = new List<(LoadScenario Scenario, HttpClient Client)>();
+        var ours = Scenarios("");
+        var nodes = Scenarios(NodeSide);
+        for (var i = 0; i < ours.Length; i++)
         {
-            (LoadScenario.GraphQL("S1 products(first: 20), anonymous", S1Products), http),
-            (LoadScenario.GraphQL("S2 orders(first: 50) + customer + items.product, ADMIN", S2Orders, admin), http),
-            (LoadScenario.GraphQL("S3 placeOrder, 1–3 random lines, random customer",
-                () => (S3PlaceOrder, RandomOrder(data.ProductIds), customerTokens[Random.Shared.Next(customerTokens.Length)]),
-                body => LoadScenario.HasNoGraphQLErrors(body) && body.Contains("\"order\":{", StringComparison.Ordinal)), http),
-        };
+            // Each of our scenarios next to Node's, so both sides of a ratio run close together in time.
+            runs.Add((ours[i], http));
+            if (nodeHttp is not null)
+            {
+                runs.Add((nodes[i], nodeHttp));
+            }
+        }
+
         using var rawHttp = rawUrl is null ? null : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = rawUrl };
         if (rawHttp is not null)
         {
-            runs.Add((LoadScenario.Get("raw minimal API: S1's JSON from the same EF Core query", "/products"), rawHttp));
+            runs.Add((LoadScenario.Get(RawName, "/products"), rawHttp));
         }
 
         if (options.TryGetValue("only", out var only))
@@ -95,7 +99,7 @@ internal static class LoadRun
             Console.Error.WriteLine($"{result.Scenario}: {result.Succeeded} ok, {result.Failed} failed");
         }
 
-        Print(results, clients, seconds, rounds, results.Count > 1 && results[^1].Scenario.StartsWith("raw", StringComparison.Ordinal));
+        Print(results, clients, seconds, rounds);
         return results.Any(r => r.Failed > 0 || r.Succeeded == 0) ? 1 : 0;
     }
 
@@ -127,7 +131,7 @@ internal static class LoadRun
         return new { input = new { items } };
     }
 
-    private static void Print(List<LoadResult> results, int clients, TimeSpan duration, int rounds, bool withRaw)
+    private static void Print(List<LoadResult> results, int clients, TimeSpan duration, int rounds)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{clients} connections, {rounds} × {duration.TotalSeconds:0} s per scenario after a warm-up, closed loop over loopback HTTP/1.1"));
@@ -140,11 +144,36 @@ internal static class LoadRun
                 $"| {r.Scenario} | {r.Succeeded} | {r.Failed} | {r.Throughput:0} | {r.Percentile(50):0.0} | {r.Percentile(95):0.0} | {r.Percentile(99):0.0} | {r.Percentile(99) / r.Percentile(50):0.0} |"));
         }
 
-        if (withRaw)
+        var ratios = Ratios(results).ToList();
+        if (ratios.Count > 0)
         {
             Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"S1 vs raw minimal API (req/s): {results[0].Throughput / results[^1].Throughput:0.00}"));
+            Console.WriteLine("Ratios of req/s, measured in this run:");
+            foreach (var line in ratios)
+            {
+                Console.WriteLine(line);
+            }
+        }
+    }
+
+    /// <summary>Ours ÷ Node for each scenario run on both sides, then S1 ÷ raw when the baseline ran.</summary>
+    private static IEnumerable<string> Ratios(List<LoadResult> results)
+    {
+        var ours = results.Where(r => r.Scenario.StartsWith('S') && !r.Scenario.EndsWith(NodeSide, StringComparison.Ordinal)).ToList();
+        foreach (var our in ours)
+        {
+            var key = our.Scenario[..2];
+            if (results.FirstOrDefault(r => r.Scenario.StartsWith(key, StringComparison.Ordinal) && r.Scenario.EndsWith(NodeSide, StringComparison.Ordinal)) is { } node)
+            {
+                yield return string.Create(CultureInfo.InvariantCulture,
+                    $"- {key} ours ÷ Node (Mercurius + graphql-jit): {our.Throughput / node.Throughput:0.00}");
+            }
+        }
+
+        if (ours.FirstOrDefault(r => r.Scenario.StartsWith("S1", StringComparison.Ordinal)) is { } s1
+            && results.FirstOrDefault(r => r.Scenario == RawName) is { } raw)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"- S1 ÷ raw minimal API: {s1.Throughput / raw.Throughput:0.00}");
         }
     }
 }
