@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GraphQL.DataLoader;
 
 namespace GraphApi.Server.DataLoading;
@@ -13,6 +14,7 @@ public abstract class GroupDataLoader<TKey, TValue>
     where TKey : notnull
 {
     private readonly KeyBatcher<TKey, ILookup<TKey, TValue>> _batcher;
+    private readonly ConcurrentDictionary<TKey, IReadOnlyList<TValue>> _primed = new();
 
     /// <summary>Creates a loader with an empty cache.</summary>
     protected GroupDataLoader() => _batcher = new(GetType().Name, LoadGroupsAsync);
@@ -22,8 +24,16 @@ public abstract class GroupDataLoader<TKey, TValue>
     /// A key missing from the lookup resolves to an empty list.
     /// </summary>
     public IDataLoaderResult<IReadOnlyList<TValue>> LoadAsync(TKey key) =>
-        new KeyedLoaderResult<TKey, ILookup<TKey, TValue>, IReadOnlyList<TValue>>(
-            _batcher.Enlist(key), key, static (groups, k) => groups[k].ToArray());
+        _primed.TryGetValue(key, out var known)
+            ? new KnownLoaderResult<IReadOnlyList<TValue>>(known)
+            : new KeyedLoaderResult<TKey, ILookup<TKey, TValue>, IReadOnlyList<TValue>>(
+                _batcher.Enlist(key), key, static (groups, k) => groups[k].ToArray());
+
+    /// <summary>
+    /// Answers <paramref name="key"/> with <paramref name="values"/> from now on, without a query: for groups the
+    /// request has just written (e.g. the lines of an order it placed), which are known to be complete.
+    /// </summary>
+    public void Prime(TKey key, IReadOnlyList<TValue> values) => _primed[key] = values;
 
     /// <summary>Fetches the groups of distinct <paramref name="keys"/>; keys without values may be left out.</summary>
     protected abstract Task<ILookup<TKey, TValue>> LoadGroupsAsync(

@@ -11,7 +11,7 @@ namespace GraphApi.Orders;
 /// and insert the order in one transaction, replayed as a whole on a transient failure. Nothing is written when an error is returned; the
 /// PLACED event goes out after the commit.
 /// </summary>
-internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderEventPublisher events)
+internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderEventPublisher events, OrderItemsByOrderLoader orderItems)
 {
     public async Task<PlaceOrderPayload> PlaceAsync(int customerId, PlaceOrderInput input, CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
             (transaction, ct) => PlaceOnceAsync(customerId, lines, prices, transaction, ct), cancellationToken);
         if (placed is not null)
         {
+            orderItems.Prime(payload.Order!.Id, payload.Order.Items.ToList()); // the payload's items need no query
             await events.PublishAsync(placed);
         }
 

@@ -68,6 +68,25 @@ public sealed class BatchDataLoaderTests
         Assert.Same(failure, await Assert.ThrowsAsync<InvalidOperationException>(() => second.GetResultAsync()));
     }
 
+    [Fact]
+    public async Task A_primed_group_is_answered_without_a_fetch_and_other_keys_still_batch()
+    {
+        var loader = new FuncGroupDataLoader<int, int>(async (keys, _) =>
+        {
+            _batches.Enqueue(keys.ToArray());
+            await Task.Yield();
+            return keys.SelectMany(k => new[] { k, k * 10 }).ToLookup(v => v % 10 == 0 && v != 0 ? v / 10 : v);
+        });
+        loader.Prime(7, [70, 71]);
+
+        var primed = loader.LoadAsync(7);
+        var fetched = loader.LoadAsync(2);
+
+        Assert.Equal([70, 71], await primed.GetResultAsync());
+        Assert.Equal([2, 20], await fetched.GetResultAsync());
+        Assert.Equal([[2]], _batches);
+    }
+
     private FuncBatchDataLoader<int, int> SquareLoader() => new(async (keys, _) =>
     {
         _batches.Enqueue(keys.ToArray());

@@ -28,6 +28,21 @@ public sealed class PlaceOrderTests : IAsyncLifetime
         Snapshot.Match(response.Body);
     }
 
+    [Fact]
+    public async Task The_payload_reads_the_placed_lines_from_the_write_without_querying_them_again()
+    {
+        _app.Factory.Sql.Reset();
+
+        var response = await _app.Alice.PostAsync(
+            "mutation($items: [OrderLineInput!]!) { placeOrder(input: { items: $items }) { order { total items { quantity unitPrice } } } }",
+            new { items = new[] { Line(_app.ProductId(0), 2), Line(_app.ProductId(1), 3) } });
+
+        response.AssertNoErrors();
+        Assert.Equal(["2:89.99", "3:24.50"], response.Data!["placeOrder"]!["order"]!["items"]!.AsArray()
+            .Select(i => $"{i!["quantity"]}:{i["unitPrice"]!.GetValue<decimal>()}"));
+        Assert.DoesNotContain(_app.Factory.Sql.Commands, sql => sql.Contains("FROM \"OrderItems\"", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("!!nope!!")]
     [InlineData("UHJvZHVjdDphYmM=")] // Product:abc
