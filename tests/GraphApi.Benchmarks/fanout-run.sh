@@ -29,4 +29,5 @@ dotnet build "$root/tests/GraphApi.Benchmarks" -c Release -v quiet -nologo >/dev
 extra=()
 if [ -n "$results" ]; then extra=(--results "$results"); fi
 dotnet "$root/tests/GraphApi.Benchmarks/bin/Release/net10.0/GraphApi.Benchmarks.dll" fanout \
-  --server-dll "$server_dll" --counts "$counts" --orders "$orders" --init-timeout "$init_timeout" "${extra[@]}"
+  --server-dll "$server_dll" --counts "$counts" --orders "$orders" --warmup-orders "${WARMUP_ORDERS:-2}" \
+  --init-timeout "$init_timeout" "${extra[@]}"

@@ -7,8 +7,10 @@ using GraphQL.Transport;
 namespace GraphApi.Server.WebSockets;
 
 /// <summary>
-/// One accepted socket: whole text messages in (size-limited); messages out through a queue bounded by bytes that
-/// one writer drains in order; a close handshake that waits briefly for the client's answer instead of cutting the
+/// One accepted socket: whole text messages in (size-limited); messages out through a queue bounded by bytes, drained
+/// in order by one writer at a time (the producer that finds the queue idle sends inline for as long as sends complete
+/// at once, so a fan-out to thousands of sockets costs no thread-pool hop per socket; a send that must wait continues
+/// in the background); a close handshake that waits briefly for the client's answer instead of cutting the
 /// connection under its close frame. A client that takes no message within the send timeout (it stopped reading,
 /// and senders wait for room in the full queue) is closed with 1008.
 /// </summary>
@@ -20,7 +22,6 @@ internal sealed class WebSocketConnection : IAsyncDisposable
     private readonly GraphQLWebSocketOptions _options;
     private readonly Lock _gate = new();
     private readonly Queue<byte[]> _pending = new();
-    private readonly SemaphoreSlim _ready = new(0);
     private readonly SemaphoreSlim _producer = new(1, 1);
     private readonly SemaphoreSlim _drained = new(0);
     private readonly TaskCompletionSource _closeSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,7 +34,8 @@ internal sealed class WebSocketConnection : IAsyncDisposable
 
     // Fires when one message waited longer than the send timeout for the client to take it.
     private readonly CancellationTokenSource _stalled = new();
-    private readonly Task _writer;
+    private Task _drain = Task.CompletedTask;
+    private bool _draining;
     private long _queuedBytes;
     private (WebSocketCloseStatus Status, string Reason)? _close;
 
@@ -43,7 +45,6 @@ internal sealed class WebSocketConnection : IAsyncDisposable
         _serializer = serializer;
         _options = options;
         _stalled.Token.Register(static connection => ((WebSocketConnection)connection!).OnStalled(), this);
-        _writer = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>Fires when the server decides to close; nothing more can be sent then.</summary>
@@ -153,6 +154,7 @@ internal sealed class WebSocketConnection : IAsyncDisposable
 
                 // The slot is ours: only now does the message become bytes.
                 var bytes = OperationMessageBytes.Of(message, _serializer);
+                bool drain;
                 lock (_gate)
                 {
                     if (_close is not null)
@@ -162,9 +164,13 @@ internal sealed class WebSocketConnection : IAsyncDisposable
 
                     _pending.Enqueue(bytes);
                     _queuedBytes += bytes.Length;
+                    drain = TakeWriterTurn();
                 }
 
-                _ready.Release();
+                if (drain)
+                {
+                    StartDrain();
+                }
             }
             catch (OperationCanceledException) when (_closeRequested.IsCancellationRequested)
             {
@@ -186,6 +192,7 @@ internal sealed class WebSocketConnection : IAsyncDisposable
 
     private Task CloseAsync(WebSocketCloseStatus status, string reason, bool discardPending = false)
     {
+        bool drain;
         lock (_gate)
         {
             if (_close is not null)
@@ -198,9 +205,15 @@ internal sealed class WebSocketConnection : IAsyncDisposable
             {
                 _pending.Clear();
             }
+
+            drain = TakeWriterTurn();
         }
 
-        _ready.Release();
+        if (drain)
+        {
+            StartDrain();
+        }
+
         OnCloseRequested();
         return _closeSent.Task;
     }
@@ -211,19 +224,39 @@ internal sealed class WebSocketConnection : IAsyncDisposable
         _closeRequested.Cancel();
     }
 
-    private async Task WriteLoopAsync()
+    /// <summary>Under <see cref="_gate"/>: true when nobody is writing, and the caller now is.</summary>
+    private bool TakeWriterTurn()
+    {
+        if (_draining)
+        {
+            return false;
+        }
+
+        _draining = true;
+        return true;
+    }
+
+    // Runs inline up to the first send that has to wait; the rest continues in the background.
+    private void StartDrain() => Volatile.Write(ref _drain, DrainAsync());
+
+    /// <summary>Sends what is queued, in order, then the close frame once requested; gives the turn back when idle.</summary>
+    private async Task DrainAsync()
     {
         try
         {
             while (true)
             {
-                await _ready.WaitAsync(_closing.Token).ConfigureAwait(false);
                 byte[]? next;
                 (WebSocketCloseStatus Status, string Reason)? close;
                 lock (_gate)
                 {
                     _pending.TryDequeue(out next);
                     close = _close;
+                    if (next is null && close is null)
+                    {
+                        _draining = false;
+                        return;
+                    }
                 }
 
                 if (next is not null)
@@ -239,13 +272,14 @@ internal sealed class WebSocketConnection : IAsyncDisposable
                         _drained.Release(); // a producer waiting for room checks again
                     }
                 }
-                else if (close is { } frame)
+                else
                 {
                     if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                     {
-                        await _socket.CloseOutputAsync(frame.Status, frame.Reason, _closing.Token).ConfigureAwait(false);
+                        await _socket.CloseOutputAsync(close!.Value.Status, close.Value.Reason, _closing.Token).ConfigureAwait(false);
                     }
 
+                    await EndAsync().ConfigureAwait(false);
                     return;
                 }
             }
@@ -253,30 +287,47 @@ internal sealed class WebSocketConnection : IAsyncDisposable
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             // The client went away, never read within the send timeout, or the grace after our close passed.
+            await EndAsync().ConfigureAwait(false);
         }
-        finally
+    }
+
+    /// <summary>Nothing will drain the queue any more: later messages are dropped, not kept; waiting senders are released.</summary>
+    private async Task EndAsync()
+    {
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                // Nothing will drain the queue any more: later messages are dropped, not kept.
-                _close ??= (WebSocketCloseStatus.EndpointUnavailable, "The connection is gone.");
-                _pending.Clear();
-            }
-
-            await _closeRequested.CancelAsync().ConfigureAwait(false); // releases senders waiting for room
-
-            _closeSent.TrySetResult();
+            _close ??= (WebSocketCloseStatus.EndpointUnavailable, "The connection is gone.");
+            _draining = true; // for good: nobody takes a turn again
+            _pending.Clear();
         }
+
+        try
+        {
+            await _closeRequested.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A writer that started while the connection was being disposed: everything is released already.
+        }
+
+        _closeSent.TrySetResult();
     }
 
     private async Task SendWithTimeoutAsync(byte[] message)
     {
         // A client that has not taken one message within the send timeout stopped reading: close with 1008 (see
         // OnStalled). The send goes on so the close frame can follow it should the client read again; the grace
-        // period after the close request then cancels it (which aborts the socket) if it does not. One timer per
-        // connection, re-armed per message.
+        // period after the close request then cancels it (which aborts the socket) if it does not. The timer is armed
+        // only for a send that waits: most complete at once into Kestrel's buffer, and a fan-out to thousands of
+        // sockets would otherwise re-arm thousands of timers per event.
+        var send = _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
+        if (send.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
         _stalled.CancelAfter(_options.SendTimeout);
-        await _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, _closing.Token).ConfigureAwait(false);
+        await send.ConfigureAwait(false);
         _stalled.CancelAfter(Timeout.InfiniteTimeSpan);
     }
 
@@ -294,12 +345,12 @@ internal sealed class WebSocketConnection : IAsyncDisposable
     /// <summary>Stops the writer (aborting a send still pending) and releases the connection's resources.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _closing.CancelAsync().ConfigureAwait(false);
-        await _writer.ConfigureAwait(false);
+        await _closing.CancelAsync().ConfigureAwait(false); // aborts a send still pending
+        await Volatile.Read(ref _drain).ConfigureAwait(false);
+        await EndAsync().ConfigureAwait(false); // when idle, no writer was there to end it
         _closing.Dispose();
         _stalled.Dispose();
         _closeRequested.Dispose();
-        _ready.Dispose();
         _producer.Dispose();
         _drained.Dispose();
     }
