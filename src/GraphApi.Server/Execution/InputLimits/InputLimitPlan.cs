@@ -38,9 +38,20 @@ internal sealed class InputLimitPlan
 {
     private readonly Dictionary<FieldType, FieldLimits> _fields;
 
-    private InputLimitPlan(Dictionary<FieldType, FieldLimits> fields) => _fields = fields;
+    private InputLimitPlan(Dictionary<FieldType, FieldLimits> fields)
+    {
+        _fields = fields;
+        ArgumentNames = fields.Values
+            .SelectMany(f => f.Lists.Select(list => list.Argument)
+                .Concat(f.HasFilter ? ["where"] : [])
+                .Concat(f.HasSort ? ["order"] : []))
+            .ToHashSet(StringComparer.Ordinal);
+    }
 
     public FieldLimits? For(FieldType field) => _fields.GetValueOrDefault(field);
+
+    /// <summary>Every argument name some limit reads: a document passing none of them cannot exceed a limit.</summary>
+    public IReadOnlySet<string> ArgumentNames { get; }
 
     /// <summary>The plan; <paramref name="problems"/> receives every declared list limit the schema does not have.</summary>
     public static InputLimitPlan Build(ISchema schema, InputLimitsOptions options, List<string> problems)

@@ -23,6 +23,9 @@ internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> opt
 {
     private readonly ConditionalWeakTable<ISchema, InputLimitPlan> _plans = [];
 
+    // Per parsed document (a cached one is the same instance on every request): whether it passes a limited argument.
+    private readonly ConditionalWeakTable<GraphQLDocument, Verdict> _verdicts = [];
+
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         if (context.Variables is not { Count: > 0 } variables)
@@ -31,6 +34,11 @@ internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> opt
         }
 
         var (plan, limits) = PlanFor(context.Schema);
+        if (!PassesLimitedArguments(context.Document, plan))
+        {
+            return default;
+        }
+
         return new(new MatchingNodeVisitor<GraphQLField>((node, validation) =>
         {
             if (validation.TypeInfo.GetFieldDef() is { } definition && plan.For(definition) is { } field)
@@ -48,6 +56,11 @@ internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> opt
         }
 
         var (plan, limits) = PlanFor(context.Schema);
+        if (!PassesLimitedArguments(context.Document, plan))
+        {
+            return default; // spares walking the whole document with type information on every request
+        }
+
         return new(new MatchingNodeVisitor<GraphQLField>((node, validation) =>
         {
             if (validation.TypeInfo.GetFieldDef() is { } definition
@@ -58,6 +71,18 @@ internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> opt
                     arguments.TryGetValue(argument, out var value) ? Descend(value.Value, path) : null);
             }
         }));
+    }
+
+    private bool PassesLimitedArguments(GraphQLDocument document, InputLimitPlan plan)
+    {
+        var verdict = _verdicts.GetValue(document, static _ => new Verdict());
+        if (!ReferenceEquals(Volatile.Read(ref verdict.Plan), plan))
+        {
+            verdict.Passes = LimitedArguments.AppearIn(document, plan.ArgumentNames);
+            Volatile.Write(ref verdict.Plan, plan);
+        }
+
+        return verdict.Passes;
     }
 
     private (InputLimitPlan Plan, InputLimitsOptions Limits) PlanFor(ISchema schema)
@@ -167,4 +192,10 @@ internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> opt
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private sealed class Verdict
+    {
+        public InputLimitPlan? Plan;
+        public bool Passes;
+    }
 }
