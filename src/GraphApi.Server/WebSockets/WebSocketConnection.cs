@@ -242,6 +242,7 @@ internal sealed class WebSocketConnection : IAsyncDisposable
     /// <summary>Sends what is queued, in order, then the close frame once requested; gives the turn back when idle.</summary>
     private async Task DrainAsync()
     {
+        var ends = true; // unless the queue runs empty: the close frame went out, the socket failed, or something threw
         try
         {
             while (true)
@@ -255,6 +256,7 @@ internal sealed class WebSocketConnection : IAsyncDisposable
                     if (next is null && close is null)
                     {
                         _draining = false;
+                        ends = false;
                         return;
                     }
                 }
@@ -279,7 +281,6 @@ internal sealed class WebSocketConnection : IAsyncDisposable
                         await _socket.CloseOutputAsync(close!.Value.Status, close.Value.Reason, _closing.Token).ConfigureAwait(false);
                     }
 
-                    await EndAsync().ConfigureAwait(false);
                     return;
                 }
             }
@@ -287,7 +288,13 @@ internal sealed class WebSocketConnection : IAsyncDisposable
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             // The client went away, never read within the send timeout, or the grace after our close passed.
-            await EndAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (ends)
+            {
+                await EndAsync().ConfigureAwait(false);
+            }
         }
     }
 
