@@ -20,8 +20,9 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
         // Prices and existence are read before the transaction: under READ COMMITTED a read inside it would not lock
         // these rows either, and the write transaction (one at a time on SQLite) then holds only the writes.
         var keys = lines.Select(l => l.ProductKey).Distinct().ToList();
-        var prices = await db.Products.AsNoTracking()
+        var prices = await db.Products
             .Where(p => keys.Contains(p.Id))
+            .Select(p => new { p.Id, p.Price }) // two columns, not the whole row
             .ToDictionaryAsync(p => p.Id, p => p.Price, cancellationToken);
         var errors = PlaceOrderRules.Validate(lines, prices.Keys.ToHashSet());
         if (errors.Count > 0)
