@@ -23,6 +23,10 @@ internal sealed class RedisTopicBus : ITopicEventSender, ITopicEventReceiver
     private readonly Lock _gate = new();
     private readonly Dictionary<string, RedisTopicChannel> _channels = new(StringComparer.Ordinal);
 
+    // Per topic, the stop of the channel whose last local subscriber left, while it runs: the topic's next channel
+    // subscribes after it, so that stop's channel-wide UNSUBSCRIBE never undoes the next subscription.
+    private readonly Dictionary<string, Task> _stopping = new(StringComparer.Ordinal);
+
     public RedisTopicBus(
         RedisPubSubConnection connection,
         IOptions<RedisPubSubOptions> options,
@@ -88,7 +92,7 @@ internal sealed class RedisTopicBus : ITopicEventSender, ITopicEventReceiver
             {
                 channel = new RedisTopicChannel(topic, ChannelOf(topic), _logger);
                 _channels[topic] = channel;
-                channel.Start(_connection, message => Deliver(topic, message));
+                channel.Start(_connection, message => Deliver(topic, message), _stopping.GetValueOrDefault(topic) ?? Task.CompletedTask);
             }
 
             channel.LocalSubscribers++;
@@ -96,19 +100,35 @@ internal sealed class RedisTopicBus : ITopicEventSender, ITopicEventReceiver
         }
     }
 
-    private Task ReleaseAsync(RedisTopicChannel channel)
+    private async Task ReleaseAsync(RedisTopicChannel channel)
     {
+        Task stop;
         lock (_gate)
         {
             if (--channel.LocalSubscribers > 0)
             {
-                return Task.CompletedTask;
+                return;
             }
 
             _channels.Remove(channel.Topic);
+            stop = channel.StopAsync();
+            _stopping[channel.Topic] = stop;
         }
 
-        return channel.StopAsync();
+        try
+        {
+            await stop.ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (_stopping.TryGetValue(channel.Topic, out var current) && current == stop)
+                {
+                    _stopping.Remove(channel.Topic);
+                }
+            }
+        }
     }
 
     private void Deliver(string topic, ChannelMessage message)

@@ -16,7 +16,7 @@ internal sealed class RedisTopicChannel(string topic, RedisChannel channel, ILog
 
     private readonly CancellationTokenSource _stopping = new();
     private Task _subscribing = Task.CompletedTask;
-    private ChannelMessageQueue? _queue;
+    private ISubscriber? _subscriber;
 
     public string Topic { get; } = topic;
 
@@ -29,11 +29,12 @@ internal sealed class RedisTopicChannel(string topic, RedisChannel channel, ILog
     /// </summary>
     public Task Subscribed { get; private set; } = Task.CompletedTask;
 
-    public void Start(RedisPubSubConnection connection, Action<ChannelMessage> onMessage)
+    /// <summary>Subscribes once <paramref name="previousStop"/> (the topic's earlier channel leaving) is done.</summary>
+    public void Start(RedisPubSubConnection connection, Action<ChannelMessage> onMessage, Task previousStop)
     {
         var firstAttempt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Subscribed = firstAttempt.Task;
-        _subscribing = KeepSubscribingAsync(connection, onMessage, firstAttempt);
+        _subscribing = KeepSubscribingAsync(connection, onMessage, firstAttempt, previousStop);
     }
 
     public async Task StopAsync()
@@ -41,14 +42,17 @@ internal sealed class RedisTopicChannel(string topic, RedisChannel channel, ILog
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _subscribing.ConfigureAwait(false);
         _stopping.Dispose();
-        if (_queue is null)
+        if (_subscriber is null)
         {
             return;
         }
 
         try
         {
-            await _queue.UnsubscribeAsync().ConfigureAwait(false);
+            // The whole channel, not only the last queue: an attempt that timed out on our side may still have left a
+            // queue registered, which would keep the channel subscribed for good. No newer channel of the topic has
+            // subscribed yet: it waits for this stop (see Start).
+            await _subscriber.UnsubscribeAsync(channel).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -58,16 +62,18 @@ internal sealed class RedisTopicChannel(string topic, RedisChannel channel, ILog
     }
 
     private async Task KeepSubscribingAsync(
-        RedisPubSubConnection connection, Action<ChannelMessage> onMessage, TaskCompletionSource firstAttempt)
+        RedisPubSubConnection connection, Action<ChannelMessage> onMessage, TaskCompletionSource firstAttempt, Task previousStop)
     {
+        await previousStop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         var failures = 0;
         while (!_stopping.IsCancellationRequested)
         {
             try
             {
                 var subscriber = await connection.GetSubscriberAsync().ConfigureAwait(false);
-                _queue = await subscriber.SubscribeAsync(channel).ConfigureAwait(false);
-                _queue.OnMessage(onMessage);
+                _subscriber = subscriber;
+                var queue = await subscriber.SubscribeAsync(channel).ConfigureAwait(false);
+                queue.OnMessage(onMessage);
                 if (failures > 0)
                 {
                     logger.LogInformation("Redis pub/sub subscribed channel {Channel} of topic {Topic} after {Failures} failed attempts.", channel, Topic, failures);
