@@ -14,7 +14,7 @@ public abstract class GroupDataLoader<TKey, TValue>
     where TKey : notnull
 {
     private readonly KeyBatcher<TKey, ILookup<TKey, TValue>> _batcher;
-    private readonly ConcurrentDictionary<TKey, IReadOnlyList<TValue>> _primed = new();
+    private ConcurrentDictionary<TKey, IReadOnlyList<TValue>>? _primed; // made by the first Prime: most loaders never are
 
     /// <summary>Creates a loader with an empty cache.</summary>
     protected GroupDataLoader() => _batcher = new(GetType().Name, LoadGroupsAsync);
@@ -24,7 +24,7 @@ public abstract class GroupDataLoader<TKey, TValue>
     /// A key missing from the lookup resolves to an empty list.
     /// </summary>
     public IDataLoaderResult<IReadOnlyList<TValue>> LoadAsync(TKey key) =>
-        _primed.TryGetValue(key, out var known)
+        _primed?.TryGetValue(key, out var known) == true
             ? new KnownLoaderResult<IReadOnlyList<TValue>>(known)
             : new KeyedLoaderResult<TKey, ILookup<TKey, TValue>, IReadOnlyList<TValue>>(
                 _batcher.Enlist(key), key, static (groups, k) => groups[k].ToArray());
@@ -33,7 +33,8 @@ public abstract class GroupDataLoader<TKey, TValue>
     /// Answers <paramref name="key"/> with <paramref name="values"/> from now on, without a query: for groups the
     /// request has just written (e.g. the lines of an order it placed), which are known to be complete.
     /// </summary>
-    public void Prime(TKey key, IReadOnlyList<TValue> values) => _primed[key] = values;
+    public void Prime(TKey key, IReadOnlyList<TValue> values) =>
+        LazyInitializer.EnsureInitialized(ref _primed, () => new())[key] = values;
 
     /// <summary>Fetches the groups of distinct <paramref name="keys"/>; keys without values may be left out.</summary>
     protected abstract Task<ILookup<TKey, TValue>> LoadGroupsAsync(
