@@ -8,7 +8,7 @@ namespace GraphApi.Orders;
 
 /// <summary>
 /// <c>placeOrder</c>: merge lines, validate them against the catalogue, then take stock with conditional UPDATEs
-/// and insert the order in one transaction, replayed as a whole on a transient failure. Nothing is written when an error is returned; the
+/// and insert the order's rows (<see cref="OrderRows"/>) in one transaction, replayed as a whole on a transient failure. Nothing is written when an error is returned; the
 /// PLACED event goes out after the commit.
 /// </summary>
 internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderEventPublisher events, OrderItemsByOrderLoader orderItems)
@@ -49,7 +49,8 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
         IDbContextTransaction transaction,
         CancellationToken cancellationToken)
     {
-        var shortLines = await TakeStockAsync(lines, cancellationToken);
+        var now = clock.GetUtcNowTruncated();
+        var shortLines = await TakeStockAsync(lines, now, cancellationToken);
         if (shortLines.Count > 0)
         {
             await transaction.RollbackAsync(CancellationToken.None);
@@ -68,9 +69,16 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
             Status = OrderStatus.Pending,
             Items = items,
             Total = items.Sum(i => i.LineTotal),
+            CreatedAt = now,
+            UpdatedAt = now,
         };
-        db.Orders.Add(order);
-        await db.SaveChangesAsync(cancellationToken);
+        order.Id = await db.Database.InsertOrderAsync(order, cancellationToken);
+        foreach (var item in items)
+        {
+            item.OrderId = order.Id;
+        }
+
+        await db.Database.InsertItemsAsync(order.Id, items, cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
         return (new PlaceOrderPayload(order, null),
             new OrderEventMessage(order.Id, customerId, OrderEventKind.Placed, null, order.Status, order.CreatedAt));
@@ -81,9 +89,9 @@ internal sealed class OrderPlacement(AppDbContext db, TimeProvider clock, OrderE
     /// returns the lines that found too little. Products are updated in key order so that concurrent orders lock
     /// rows in the same order (no deadlocks on PostgreSQL).
     /// </summary>
-    private async Task<List<MergedOrderLine>> TakeStockAsync(IReadOnlyList<MergedOrderLine> lines, CancellationToken cancellationToken)
+    private async Task<List<MergedOrderLine>> TakeStockAsync(
+        IReadOnlyList<MergedOrderLine> lines, DateTime now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNowTruncated();
         var shortLines = new List<MergedOrderLine>();
         foreach (var line in lines.OrderBy(l => l.ProductKey))
         {
