@@ -1,3 +1,5 @@
+using GraphApi.Server.Execution.Caching;
+using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
@@ -8,7 +10,7 @@ namespace GraphApi.Server.Execution;
 /// mutations and subscriptions over HTTP GET, mutations over SSE GET, and subscriptions over plain HTTP (no stream to deliver events on,
 /// and a started subscription would never be released).
 /// </summary>
-internal sealed class OperationTypeValidationRule : ValidationRuleBase
+internal sealed class OperationTypeValidationRule : ValidationRuleBase, IDocumentScopedRule
 {
     public static readonly OperationTypeValidationRule QueriesOnly = new(
         allowed: operation => operation == OperationType.Query,
@@ -36,6 +38,10 @@ internal sealed class OperationTypeValidationRule : ValidationRuleBase
         _code = code;
         _message = message;
     }
+
+    /// <summary>Applies only to a document that has an operation of a refused type (selected or not).</summary>
+    public bool AppliesTo(GraphQLDocument document, ISchema schema) =>
+        document.Definitions.Any(definition => definition is GraphQLOperationDefinition operation && !_allowed(operation.Operation));
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GraphApi.Server.Execution;
+using GraphApi.Server.Execution.Caching;
 using GraphApi.Server.Tests.Http.TinyServer;
 using GraphQL;
 using GraphQL.Transport;
@@ -41,6 +42,24 @@ public sealed class GraphQLExecutorTests
 
         var result = await ExecuteAsync(host, query, operationName, queriesOnly: true);
 
+        Assert.False(result.Executed);
+        Assert.Equal(ErrorCodes.OperationNotAllowedOverGet, Assert.Single(result.Errors!).Code);
+    }
+
+    [Theory]
+    [InlineData("mutation { echo(text: \"x\") }", null)]
+    [InlineData("query Q { hello } mutation M { echo(text: \"x\") }", "Q")]
+    public async Task Queries_only_refuses_a_mutation_in_a_cached_document(string query, string? cachedWith)
+    {
+        await using var host = await TinyGraphQLHost.StartAsync(
+            configureServices: services => services.AddGraphQL(graphQL => graphQL.UseDocumentCache()));
+        var first = await ExecuteAsync(host, query, cachedWith); // over POST: runs, and the text is cached
+        var second = await ExecuteAsync(host, query, cachedWith);
+
+        var result = await ExecuteAsync(host, query, cachedWith is null ? null : "M", queriesOnly: true);
+
+        Assert.True(first.Executed);
+        Assert.Same(first.Document, second.Document); // the cache is in play
         Assert.False(result.Executed);
         Assert.Equal(ErrorCodes.OperationNotAllowedOverGet, Assert.Single(result.Errors!).Code);
     }

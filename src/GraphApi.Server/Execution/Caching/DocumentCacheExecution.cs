@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Types;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 
 namespace GraphApi.Server.Execution.Caching;
@@ -7,7 +9,8 @@ namespace GraphApi.Server.Execution.Caching;
 /// <summary>
 /// Skips parsing and full validation for query texts seen before. Only documents that passed validation
 /// (<see cref="ExecutionResult.Executed"/>) are stored, so a hit runs just the rules registered for cached
-/// documents (<see cref="ExecutionOptions.CachedDocumentValidationRules"/>).
+/// documents (<see cref="ExecutionOptions.CachedDocumentValidationRules"/>), and of those only the ones that apply
+/// to the document (<see cref="IDocumentScopedRule"/>).
 /// </summary>
 internal sealed class DocumentCacheExecution(DocumentCacheOptions options) : IConfigureExecution
 {
@@ -37,7 +40,7 @@ internal sealed class DocumentCacheExecution(DocumentCacheOptions options) : ICo
         if (_documents.TryGet(query, out var document))
         {
             execution.Document = document;
-            execution.ValidationRules = execution.CachedDocumentValidationRules ?? [];
+            execution.ValidationRules = RulesFor(document, execution.CachedDocumentValidationRules, execution.Schema);
             return await next(execution).ConfigureAwait(false);
         }
 
@@ -48,5 +51,21 @@ internal sealed class DocumentCacheExecution(DocumentCacheOptions options) : ICo
         }
 
         return result;
+    }
+
+    /// <summary>The cached-document rules minus those that say they cannot apply to <paramref name="document"/>.</summary>
+    internal static IEnumerable<IValidationRule> RulesFor(GraphQLDocument document, IEnumerable<IValidationRule>? rules, ISchema? schema)
+    {
+        if (rules is null)
+        {
+            return [];
+        }
+
+        if (schema is null || !rules.Any(rule => rule is IDocumentScopedRule scoped && !scoped.AppliesTo(document, schema)))
+        {
+            return rules;
+        }
+
+        return rules.Where(rule => rule is not IDocumentScopedRule scoped || scoped.AppliesTo(document, schema)).ToList();
     }
 }

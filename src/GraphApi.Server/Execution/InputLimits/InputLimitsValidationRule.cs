@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using GraphApi.Server.Execution.Caching;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -19,7 +20,7 @@ namespace GraphApi.Server.Execution.InputLimits;
 /// verdict is the same, but refusing first spares coercing, say, 60,000 input objects (most of the time such a
 /// request would otherwise take). Literals, and variables nested deeper, wait for the coerced values.
 /// </remarks>
-internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> options) : ValidationRuleBase
+internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> options) : ValidationRuleBase, IDocumentScopedRule
 {
     private readonly ConditionalWeakTable<ISchema, InputLimitPlan> _plans = [];
 
@@ -72,6 +73,9 @@ internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> opt
             }
         }));
     }
+
+    /// <summary>A document that passes no limited argument has nothing to measure, whatever its variables.</summary>
+    public bool AppliesTo(GraphQLDocument document, ISchema schema) => PassesLimitedArguments(document, PlanFor(schema).Plan);
 
     private bool PassesLimitedArguments(GraphQLDocument document, InputLimitPlan plan)
     {

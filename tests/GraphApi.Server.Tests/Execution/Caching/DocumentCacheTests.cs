@@ -71,6 +71,38 @@ public sealed class DocumentCacheTests
     }
 
     [Fact]
+    public async Task A_hit_leaves_out_a_rule_that_does_not_apply_to_its_document()
+    {
+        var scoped = new ScopedCountingRule(document => document.Source.ToString().Contains("child", StringComparison.Ordinal));
+        using var server = ChainServer.Create(b => b.UseDocumentCache().AddValidationRule(scoped, useForCachedDocuments: true));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await server.ExecuteAsync("{ node { id } }");
+            await server.ExecuteAsync("{ node { child { id } } }");
+        }
+
+        // The first document: its miss only. The second: every request.
+        Assert.Equal(1 + 3, scoped.Runs);
+    }
+
+    [Fact]
+    public void A_hit_with_no_applicable_rule_validates_with_none_so_the_document_is_not_walked()
+    {
+        var document = GraphQLParser.Parser.Parse("{ node { id } }");
+        var never = new ScopedCountingRule(_ => false);
+        var always = new ScopedCountingRule(_ => true);
+        var plain = new CountingRule();
+        var schema = new GraphQL.Types.Schema();
+
+        Assert.Empty(DocumentCacheExecution.RulesFor(document, [never], schema));
+        Assert.Equal([plain], DocumentCacheExecution.RulesFor(document, [never, plain], schema));
+        IValidationRule[] applicable = [always, plain];
+        Assert.Same(applicable, DocumentCacheExecution.RulesFor(document, applicable, schema));
+        Assert.Empty(DocumentCacheExecution.RulesFor(document, null, schema));
+    }
+
+    [Fact]
     public async Task Eviction_keeps_the_bound()
     {
         using var server = ChainServer.Create(b => b.UseDocumentCache(o => o.MaxEntries = 3));
@@ -144,6 +176,21 @@ public sealed class DocumentCacheTests
 
     private static DocumentCacheExecution Cache(ChainServer server) =>
         server.Services.GetServices<IConfigureExecution>().OfType<DocumentCacheExecution>().Single();
+
+    private sealed class ScopedCountingRule(Func<GraphQLDocument, bool> appliesTo) : ValidationRuleBase, IDocumentScopedRule
+    {
+        private int _runs;
+
+        public int Runs => _runs;
+
+        public bool AppliesTo(GraphQLDocument document, GraphQL.Types.ISchema schema) => appliesTo(document);
+
+        public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+        {
+            Interlocked.Increment(ref _runs);
+            return ValueTask.FromResult<INodeVisitor?>(null);
+        }
+    }
 
     private sealed class CountingRule : ValidationRuleBase
     {
