@@ -11,9 +11,25 @@ namespace GraphApi.Server.Schema.Nodes;
 /// </summary>
 public static class GlobalId
 {
-    public static string Encode(string typeName, object key) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(
-            typeName + ":" + Convert.ToString(key, CultureInfo.InvariantCulture)));
+    // Every node and edge of a page encodes one: the text is built on the stack, so an ID costs one string.
+    private const int StackTextBytes = 128;
+
+    public static string Encode(string typeName, object key)
+    {
+        Span<byte> text = stackalloc byte[StackTextBytes];
+        if (key is IUtf8SpanFormattable formattable
+            && Encoding.UTF8.TryGetBytes(typeName, text, out var length)
+            && length < text.Length)
+        {
+            text[length++] = (byte)':';
+            if (formattable.TryFormat(text[length..], out var written, default, CultureInfo.InvariantCulture))
+            {
+                return Convert.ToBase64String(text[..(length + written)]);
+            }
+        }
+
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(typeName + ":" + Convert.ToString(key, CultureInfo.InvariantCulture)));
+    }
 
     /// <summary>Decodes an ID into its type name and raw key text, or returns false when it is malformed.</summary>
     public static bool TryDecode(string? id, out string typeName, out string key)

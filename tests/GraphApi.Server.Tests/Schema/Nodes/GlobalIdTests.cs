@@ -16,6 +16,28 @@ public sealed class GlobalIdTests
         Assert.Equal(("Product", "1"), (type, key));
     }
 
+    public static TheoryData<string, object, string> Keys => new()
+    {
+        { "Order", 42, "Order:42" },
+        { "Order", -7L, "Order:-7" },
+        { "Ledger", new Guid("0f8fad5b-d9cb-469f-a165-70867728950e"), "Ledger:0f8fad5b-d9cb-469f-a165-70867728950e" },
+        { "Price", 12.5m, "Price:12.5" },
+        { "User", "alice", "User:alice" },             // a string key is not span-formattable: the fallback
+        { "Ünïcode", 1, "Ünïcode:1" },                 // a type name of multi-byte characters
+        { new string('T', 127), 1, new string('T', 127) + ":1" }, // too long for the stack buffer: the fallback
+    };
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Every_kind_of_key_encodes_as_the_base64_of_its_invariant_text(string typeName, object key, string text)
+    {
+        var id = GlobalId.Encode(typeName, key);
+
+        Assert.Equal(Base64Of(text), id);
+        Assert.True(GlobalId.TryDecode(id, out var decodedType, out var decodedKey));
+        Assert.Equal(text, decodedType + ":" + decodedKey);
+    }
+
     [Fact]
     public void Parses_the_key_of_the_expected_type() =>
         Assert.Equal(42, GlobalId.Parse<int>(GlobalId.Encode("Order", 42), "Order"));
