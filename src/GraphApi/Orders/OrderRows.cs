@@ -1,4 +1,5 @@
 using System.Text;
+using GraphApi.Data;
 using GraphApi.Data.Conventions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -16,11 +17,11 @@ internal static class OrderRows
     /// <summary>Inserts the order row (not its items) and returns the key the database gave it.</summary>
     public static async Task<int> InsertOrderAsync(this DatabaseFacade database, Order order, CancellationToken cancellationToken)
     {
-        var keys = await database.SqlQuery<int>($"""
+        var keys = await database.QueryColumnAsync<int>($"""
             INSERT INTO "Orders" ("CustomerId", "Status", "Total", "CreatedAt", "UpdatedAt", "Version")
             VALUES ({order.CustomerId}, {(int)order.Status}, {MoneyConverter.ToMinorUnits(order.Total)}, {order.CreatedAt}, {order.UpdatedAt}, {order.Version})
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(cancellationToken);
+            RETURNING "Id"
+            """, cancellationToken);
         return keys.Single();
     }
 

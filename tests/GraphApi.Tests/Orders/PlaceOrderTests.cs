@@ -156,6 +156,29 @@ public sealed class PlaceOrderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unknown_product_among_valid_lines_is_a_validation_error_even_when_another_line_is_short()
+    {
+        var unknown = GlobalId.Encode("Product", 999);
+        var response = await _app.Alice.PostAsync(PlaceOrder, new
+        {
+            items = new[]
+            {
+                Line(_app.ProductId(1), 40), // MS-002: exactly enough, taken then rolled back
+                Line(unknown, 1),            // no such product: found by its stock UPDATE, which updates nothing
+                Line(_app.ProductId(3), 1),  // CB-004: none in stock, but validation errors come first
+            },
+        });
+
+        var errors = response.AssertNoErrors().Data!["placeOrder"]!["errors"]!.AsArray();
+        Assert.Null(response.Data!["placeOrder"]!["order"]);
+        var error = Assert.Single(errors)!;
+        Assert.Equal(("ProductNotFoundError", unknown), (error["__typename"]!.GetValue<string>(), error["productId"]!.GetValue<string>()));
+        Assert.Equal(new[] { 12, 40, 5, 0, 8 }, await _app.AllStockAsync());
+        Assert.Equal(5, await _app.OrderCountAsync());
+        Assert.Equal(7, await _app.OrderItemCountAsync());
+    }
+
+    [Fact]
     public async Task Anonymous_callers_cannot_place_orders()
     {
         var response = await _app.Anonymous.PostAsync(PlaceOrder, new { items = new[] { Line(_app.ProductId(0), 1) } });

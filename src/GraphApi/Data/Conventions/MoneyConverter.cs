@@ -8,12 +8,15 @@ namespace GraphApi.Data.Conventions;
 /// </summary>
 internal sealed class MoneyConverter() : ValueConverter<decimal, long>(
     amount => ToMinorUnits(amount),
-    cents => cents * 0.01m) // multiplying by 0.01m keeps scale 2, so 1234.50 reads back as 1234.50
+    cents => FromMinorUnits(cents))
 {
-    /// <summary>Converts an amount to cents; refuses sub-cent amounts instead of silently rounding them.</summary>
     /// <summary>The largest amount stored; far beyond any price, well inside a long of cents.</summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
+    /// <summary>Reads stored cents back as an amount; multiplying by 0.01m keeps scale 2, so 1234.50 reads back as 1234.50.</summary>
+    public static decimal FromMinorUnits(long cents) => cents * 0.01m;
+
+    /// <summary>Converts an amount to cents; refuses sub-cent amounts instead of silently rounding them.</summary>
     public static long ToMinorUnits(decimal amount) =>
         ProblemWith(amount) is { } problem
             ? throw new ArgumentOutOfRangeException(nameof(amount), amount, problem)
