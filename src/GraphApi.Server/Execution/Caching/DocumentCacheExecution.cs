@@ -61,11 +61,29 @@ internal sealed class DocumentCacheExecution(DocumentCacheOptions options) : ICo
             return [];
         }
 
-        if (schema is null || !rules.Any(rule => rule is IDocumentScopedRule scoped && !scoped.AppliesTo(document, schema)))
+        if (schema is null)
         {
             return rules;
         }
 
-        return rules.Where(rule => rule is not IDocumentScopedRule scoped || scoped.AppliesTo(document, schema)).ToList();
+        // Runs on every cache hit: a new list only when a rule is left out, each rule asked once.
+        List<IValidationRule>? kept = null;
+        var seen = 0;
+        foreach (var rule in rules)
+        {
+            var applies = rule is not IDocumentScopedRule scoped || scoped.AppliesTo(document, schema);
+            if (kept is null && !applies)
+            {
+                kept = rules.Take(seen).ToList(); // every rule before this one applies
+            }
+            else if (kept is not null && applies)
+            {
+                kept.Add(rule);
+            }
+
+            seen++;
+        }
+
+        return kept ?? rules;
     }
 }
