@@ -55,7 +55,7 @@ internal sealed class GraphQLExecutor(
         }
 
         // Every log line of this execution names its operation (the host adds the trace id); never variables.
-        using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["GraphQLOperationName"] = request.Request.OperationName });
+        using var logScope = logger.BeginScope(new OperationLogScope(request.Request.OperationName));
         using var activity = ServerTelemetry.Source.StartActivity("graphql.request");
         var started = Stopwatch.GetTimestamp();
         ExecutionResult result;
