@@ -20,12 +20,14 @@ internal sealed class ChainNodeResolvers
     public string Name([FromSource] ChainNode node) => $"node {node.Id}";
 
     public ChainNode Child([FromSource] ChainNode node) => new(node.Id + 1);
+
+    public string Echo(string text) => text;
 }
 
 /// <summary>A DI-built executer over an endlessly nesting schema, for limit and cache tests.</summary>
 internal sealed class ChainServer : IDisposable
 {
-    private const string Sdl = "type Query { node: Node } type Node { id: Int! name: String! child: Node }";
+    private const string Sdl = "type Query { node: Node } type Node { id: Int! name: String! child: Node echo(text: String!): String! }";
 
     private static readonly GraphQLSerializer Serializer = new();
     private readonly ServiceProvider _services;
@@ -49,9 +51,11 @@ internal sealed class ChainServer : IDisposable
         return new ChainServer(services.BuildServiceProvider());
     }
 
-    public Task<ExecutionResult> ExecuteAsync(string query, string? operationName = null) =>
-        _services.GetRequiredService<IDocumentExecuter<ISchema>>()
-            .ExecuteAsync(new ExecutionOptions { Query = query, OperationName = operationName, RequestServices = _services });
+    public Task<ExecutionResult> ExecuteAsync(string query, string? operationName = null, Inputs? variables = null) =>
+        _services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
+        {
+            Query = query, OperationName = operationName, Variables = variables, RequestServices = _services,
+        });
 
     public static string Json(ExecutionResult result) => Serializer.Serialize(result);
 
