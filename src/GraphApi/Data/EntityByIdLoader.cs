@@ -14,5 +14,5 @@ internal sealed class EntityByIdLoader<T>(AppDbContext db) : BatchDataLoader<int
 {
     protected override async Task<IReadOnlyDictionary<int, T>> LoadBatchAsync(
         IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
-        await db.Set<T>().AsNoTracking().Where(e => EF.Parameter(keys).Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        await db.Set<T>().Untracked().Where(e => EF.Parameter(keys).Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
 }

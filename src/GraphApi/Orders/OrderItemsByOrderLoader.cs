@@ -10,7 +10,7 @@ internal sealed class OrderItemsByOrderLoader(AppDbContext db) : GroupDataLoader
     protected override async Task<ILookup<int, OrderItem>> LoadGroupsAsync(
         IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
-        var items = await db.OrderItems.AsNoTracking()
+        var items = await db.OrderItems.Untracked()
             .Where(i => EF.Parameter(keys).Contains(i.OrderId))
             .OrderBy(i => i.Id)
             .ToListAsync(cancellationToken);

@@ -17,7 +17,7 @@ internal sealed partial class QueryResolvers
     /// <summary>ADMIN: every order; a customer: their own, filtered in SQL.</summary>
     public IQueryable<Order> Orders(IResolveFieldContext context)
     {
-        var orders = db.Orders.AsNoTracking();
+        var orders = db.Orders.Untracked();
         if (context.User.IsAdmin())
         {
             return orders;

@@ -27,7 +27,7 @@ internal sealed partial class SubscriptionResolvers
         [FromServices] ITopicEventReceiver events)
     {
         var id = GlobalId.Parse<int>(orderId, OrderGraph.TypeName);
-        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, context.CancellationToken);
+        var order = await db.Orders.Untracked().FirstOrDefaultAsync(o => o.Id == id, context.CancellationToken);
         if (order is null && context.User.IsAdmin())
         {
             throw new ExecutionError($"Order '{orderId}' does not exist.") { Code = ErrorCodes.NotFound };

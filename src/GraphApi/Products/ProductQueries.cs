@@ -12,5 +12,5 @@ internal sealed partial class QueryResolvers
     public IDataLoaderResult<Product?> ProductById(string id, [FromServices] EntityByIdLoader<Product> products) =>
         products.LoadAsync(GlobalId.Parse<int>(id, ProductGraph.TypeName));
 
-    public IQueryable<Product> Products() => db.Products.AsNoTracking();
+    public IQueryable<Product> Products() => db.Products.Untracked();
 }

@@ -88,7 +88,7 @@ internal sealed class ProductService(AppDbContext db, TimeProvider clock)
     }
 
     private Task<Product?> FindAsync(int productId, CancellationToken cancellationToken) =>
-        db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == productId, cancellationToken);
+        db.Products.Untracked().SingleOrDefaultAsync(p => p.Id == productId, cancellationToken);
 
     private static SkuTakenError SkuTaken(string sku) => new($"The SKU '{sku}' is already in use.", sku);
 

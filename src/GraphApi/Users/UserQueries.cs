@@ -16,5 +16,5 @@ internal sealed partial class QueryResolvers
     public IDataLoaderResult<User?> UserById(string id, [FromServices] EntityByIdLoader<User> users) =>
         users.LoadAsync(GlobalId.Parse<int>(id, UserGraph.TypeName));
 
-    public IQueryable<User> Users() => db.Users.AsNoTracking();
+    public IQueryable<User> Users() => db.Users.Untracked();
 }

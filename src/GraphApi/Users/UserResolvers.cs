@@ -28,7 +28,7 @@ internal sealed class UserResolvers
         var args = ConnectionArguments.FromContext(context);
         var key = "User.orders:" + JsonSerializer.Serialize(context.Arguments?.ToDictionary(a => a.Key, a => a.Value.Value));
         var loader = loaders.GetOrCreate(key, () => new FuncBatchDataLoader<int, Connection<Order>>(
-            (userIds, cancellationToken) => db.Orders.AsNoTracking()
+            (userIds, cancellationToken) => db.Orders.Untracked()
                 .ToGroupedConnectionsAsync(o => o.CustomerId, userIds.ToArray(), args, mapping, paging, cancellationToken)));
         return loader.LoadAsync(user.Id);
     }
