@@ -18,7 +18,8 @@ namespace GraphApi.Server.Execution.InputLimits;
 /// A variable given straight to a limited argument (<c>order: $o</c>, <c>input: { items: $items }</c>) is measured
 /// before GraphQL.NET coerces the variables as well: coercion keeps a list's length and an object's fields, so the
 /// verdict is the same, but refusing first spares coercing, say, 60,000 input objects (most of the time such a
-/// request would otherwise take). Literals, and variables nested deeper, wait for the coerced values.
+/// request would otherwise take). Literals, and variables nested deeper, wait for the coerced values; a document with
+/// neither is not walked a second time.
 /// </remarks>
 internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> options) : ValidationRuleBase, IDocumentScopedRule
 {
@@ -26,6 +27,9 @@ internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> opt
 
     // Per parsed document (a cached one is the same instance on every request): whether it passes a limited argument.
     private readonly ConditionalWeakTable<GraphQLDocument, Verdict> _verdicts = [];
+
+    // Per operation of such a document: whether its limited arguments are all bare variables.
+    private readonly ConditionalWeakTable<GraphQLOperationDefinition, Verdict> _bareVariables = [];
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
@@ -62,6 +66,11 @@ internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> opt
             return default; // spares walking the whole document with type information on every request
         }
 
+        if (context.Variables is { Count: > 0 } && PassesOnlyBareVariables(context.Operation, context.Document, plan))
+        {
+            return default; // the check before coercion measured every limited value: no second walk
+        }
+
         return new(new MatchingNodeVisitor<GraphQLField>((node, validation) =>
         {
             if (validation.TypeInfo.GetFieldDef() is { } definition
@@ -83,6 +92,23 @@ internal sealed class InputLimitsValidationRule(IOptions<InputLimitsOptions> opt
         if (!ReferenceEquals(Volatile.Read(ref verdict.Plan), plan))
         {
             verdict.Passes = LimitedArguments.AppearIn(document, plan.ArgumentNames);
+            Volatile.Write(ref verdict.Plan, plan);
+        }
+
+        return verdict.Passes;
+    }
+
+    /// <summary>
+    /// Whether every limited argument is a variable given straight to it, without a default (<c>input: $input</c>): the
+    /// check before coercion then measured all there is, since coercion keeps lengths and fields. A literal, a variable
+    /// inside one, or a default value in the document waits for the coerced values.
+    /// </summary>
+    private bool PassesOnlyBareVariables(GraphQLOperationDefinition operation, GraphQLDocument document, InputLimitPlan plan)
+    {
+        var verdict = _bareVariables.GetValue(operation, static _ => new Verdict());
+        if (!ReferenceEquals(Volatile.Read(ref verdict.Plan), plan))
+        {
+            verdict.Passes = LimitedArguments.AreAllBareVariables(document, operation, plan.ArgumentNames);
             Volatile.Write(ref verdict.Plan, plan);
         }
 

@@ -43,6 +43,30 @@ public sealed class SortEntryLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_literal_order_is_measured_when_the_request_has_variables_too()
+    {
+        var query = "query($o: [WidgetSortInput!]) { a: widgets(order: $o) { nodes { id } } b: widgets(order: "
+            + InputText.Literal(Order(11)) + ") { nodes { id } } }";
+
+        // Twice: the second request is a document-cache hit.
+        for (var i = 0; i < 2; i++)
+        {
+            AssertRefused(await _server.ExecuteAsync(query, $"{{\"o\": {InputText.Json(Order(1))}}}"), "MaxSortEntries", "order");
+        }
+    }
+
+    [Fact]
+    public async Task A_default_value_in_the_document_is_measured_like_a_literal()
+    {
+        var query = "query($o: [WidgetSortInput!] = " + InputText.Literal(Order(11)) + ", $n: Int) { widgets(order: $o, first: $n) { nodes { id } } }";
+
+        for (var i = 0; i < 2; i++)
+        {
+            AssertRefused(await _server.ExecuteAsync(query, "{\"n\": 1}"), "MaxSortEntries", "order");
+        }
+    }
+
+    [Fact]
     public async Task Within_the_limit_coercion_errors_are_reported_as_usual()
     {
         var order = Order(9).Append(Obj(("name", new EnumValue("SIDEWAYS")))).ToArray();
