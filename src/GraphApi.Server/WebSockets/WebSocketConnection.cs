@@ -45,6 +45,11 @@ internal sealed class WebSocketConnection : IAsyncDisposable
         _serializer = serializer;
         _options = options;
         _stalled.Token.Register(static connection => ((WebSocketConnection)connection!).OnStalled(), this);
+
+        // Sends take no token: with one, ManagedWebSocket leaves its fast path for a lock wait, a registration and a
+        // state machine per message (a fan-out pays that per subscriber and event). A send still stuck when the close
+        // grace runs out (or at disposal) ends the way a cancelled one would: the socket is aborted.
+        _closing.Token.UnsafeRegister(static socket => AbortUnlessClosed((WebSocket)socket!), socket);
     }
 
     /// <summary>Fires when the server decides to close; nothing more can be sent then.</summary>
@@ -327,7 +332,7 @@ internal sealed class WebSocketConnection : IAsyncDisposable
         // period after the close request then cancels it (which aborts the socket) if it does not. The timer is armed
         // only for a send that waits: most complete at once into Kestrel's buffer, and a fan-out to thousands of
         // sockets would otherwise re-arm thousands of timers per event.
-        var send = _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
+        var send = _socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
         if (send.IsCompletedSuccessfully)
         {
             return;
@@ -336,6 +341,14 @@ internal sealed class WebSocketConnection : IAsyncDisposable
         _stalled.CancelAfter(_options.SendTimeout);
         await send.ConfigureAwait(false);
         _stalled.CancelAfter(Timeout.InfiniteTimeSpan);
+    }
+
+    private static void AbortUnlessClosed(WebSocket socket)
+    {
+        if (socket.State is not (WebSocketState.Closed or WebSocketState.Aborted))
+        {
+            socket.Abort();
+        }
     }
 
     private void OnStalled() => _ = CloseAsync(

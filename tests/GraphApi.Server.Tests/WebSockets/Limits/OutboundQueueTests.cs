@@ -67,6 +67,37 @@ public sealed class OutboundQueueTests
     }
 
     [Fact]
+    public async Task A_reader_that_never_reads_again_is_cut_off_when_the_close_grace_runs_out()
+    {
+        await using var host = await RealtimeHost.StartAsync(o =>
+        {
+            o.KeepAliveInterval = TimeSpan.Zero;
+            o.SubscriptionBufferCapacity = 2;
+            o.SendTimeout = TimeSpan.FromSeconds(1);
+        });
+        await using var stalled = await TransportWsProtocolTests.ConnectAndInitAsync(host);
+        for (var i = 0; i < Subscriptions; i++)
+        {
+            await stalled.SendAsync($$$"""{"id":"big{{{i}}}","type":"subscribe","payload":{"query":"subscription { bulk(size: {{{EventChars}}}) }"}}""");
+        }
+
+        await host.Feed.WaitForSubscribersAsync(Subscriptions);
+        for (var round = 1; round <= 30; round++)
+        {
+            host.Feed.Publish(round);
+            await Task.Delay(20);
+        }
+
+        // The send timeout passes: the server asks to close (1008), but the close frame waits behind a send the
+        // client never takes. Two seconds of grace later the server stops waiting and aborts the connection, so a
+        // late read finds no close handshake, only the end of the stream.
+        await host.Feed.WaitForSubscribersAsync(0);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        await Assert.ThrowsAnyAsync<System.Net.WebSockets.WebSocketException>(() => stalled.ReceiveCloseAsync());
+    }
+
+    [Fact]
     public async Task A_reader_that_keeps_up_gets_every_message_even_beyond_the_queue_bound()
     {
         await using var host = await RealtimeHost.StartAsync(o =>
