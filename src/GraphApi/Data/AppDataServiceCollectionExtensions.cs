@@ -23,7 +23,7 @@ public static class AppDataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAppData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        DatabaseProviders.AddProviderContext(services, configuration);
+        DatabaseProviders.AddProviderContext(services, configuration, environment);
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
 

@@ -2,6 +2,7 @@ using GraphApi.Data.Resilience;
 using GraphApi.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace GraphApi.Data;
 
@@ -21,20 +22,21 @@ internal static class DatabaseProviders
     /// mode with synchronous=NORMAL (<see cref="SqliteConnectionTuning"/>). On PostgreSQL the pool size, connection
     /// timeout and retries come from <see cref="DatabaseOptions"/>.
     /// </summary>
-    public static void AddProviderContext(IServiceCollection services, IConfiguration configuration)
+    public static void AddProviderContext(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var provider = configuration[ProviderKey] ?? Sqlite;
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString;
+        var database = DatabaseOptions.From(configuration);
+        var threadSafetyChecks = database.ThreadSafetyChecks ?? environment.IsDevelopment();
         if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            AddContext<SqliteAppDbContext>(services, options => options.UseSqlite(connectionString).AddInterceptors(ConnectionTuning));
+            AddContext<SqliteAppDbContext>(services, threadSafetyChecks, options => options.UseSqlite(connectionString).AddInterceptors(ConnectionTuning));
         }
         else if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
             // A bounded pool and wait per instance, and every unit of work retried on transient failures.
-            var database = DatabaseOptions.From(configuration);
             var pooled = PostgresConnectionString.Apply(connectionString, database);
-            AddContext<PostgresAppDbContext>(services, options => options.UseNpgsql(
+            AddContext<PostgresAppDbContext>(services, threadSafetyChecks, options => options.UseNpgsql(
                 pooled, npgsql => npgsql.ExecutionStrategy(dependencies => new BoundedRetryingExecutionStrategy(dependencies, database))));
         }
         else
@@ -44,12 +46,12 @@ internal static class DatabaseProviders
         }
     }
 
-    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    private static void AddContext<TContext>(IServiceCollection services, bool threadSafetyChecks, Action<DbContextOptionsBuilder> configure)
         where TContext : AppDbContext
     {
         // Pooled: a request rents a context instead of building one (options, services, change tracker) each time.
         // The scoped context comes from the same pool; disposing the scope returns it.
-        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddPooledDbContextFactory<TContext>(options => configure(options.EnableThreadSafetyChecks(threadSafetyChecks)));
         services.AddScoped<TContext>(provider => provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddScoped<AppDbContext>(provider => provider.GetRequiredService<TContext>());
         services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<TContext>>();

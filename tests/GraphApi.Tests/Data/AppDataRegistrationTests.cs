@@ -3,6 +3,7 @@ using GraphApi.Data;
 using GraphApi.Data.Seeding;
 using GraphApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +47,21 @@ public sealed class AppDataRegistrationTests : IDisposable
         await using var host = new AppDataHost(_database.Settings(("Seed:SampleData", setting)), environment);
 
         Assert.Equal(expected, host.Services.GetRequiredService<IOptions<SeedOptions>>().Value.SampleData);
+    }
+
+    [Theory]
+    [InlineData("Development", null, true)]
+    [InlineData("Production", null, false)]
+    [InlineData("Production", "true", true)]
+    [InlineData("Development", "false", false)]
+    public async Task Thread_safety_checks_default_to_on_in_development_only(string environment, string? setting, bool expected)
+    {
+        await using var host = new AppDataHost(_database.Settings(("Database:ThreadSafetyChecks", setting)), environment);
+
+        var checks = await host.WithDbAsync(db => Task.FromResult(
+            db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.ThreadSafetyChecksEnabled));
+
+        Assert.Equal(expected, checks);
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class GraphApiFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Database"] = $"Data Source={Path.Combine(_directory, "graphapi.db")}",
             ["Jwt:SigningKey"] = SigningKey,
             ["Seed:SampleData"] = "false",
+            // Production leaves EF Core's thread-safety checks off; tests keep them on, so misuse fails loudly here.
+            ["Database:ThreadSafetyChecks"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -19,6 +19,7 @@ internal sealed class TempSqliteDatabase : IDisposable
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Database"] = ConnectionString,
+            ["Database:ThreadSafetyChecks"] = "true", // off in Production; tests keep EF Core's misuse checks on
         };
         foreach (var (key, value) in extra)
         {
