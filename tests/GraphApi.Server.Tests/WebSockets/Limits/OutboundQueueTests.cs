@@ -16,20 +16,9 @@ public sealed class OutboundQueueTests
     [Fact]
     public async Task A_stalled_reader_is_closed_with_1008_and_costs_bounded_memory()
     {
-        await using var host = await RealtimeHost.StartAsync(o =>
-        {
-            o.KeepAliveInterval = TimeSpan.Zero;
-            o.SubscriptionBufferCapacity = 2;
-            o.SendTimeout = TimeSpan.FromSeconds(3);
-        });
-        await using var stalled = await TransportWsProtocolTests.ConnectAndInitAsync(host);
+        await using var host = await StartAsync(sendTimeout: TimeSpan.FromSeconds(3));
+        await using var stalled = await SubscribeToBulkAsync(host);
         await using var other = await TransportWsProtocolTests.ConnectAndInitAsync(host);
-        for (var i = 0; i < Subscriptions; i++)
-        {
-            await stalled.SendAsync($$$"""{"id":"big{{{i}}}","type":"subscribe","payload":{"query":"subscription { bulk(size: {{{EventChars}}}) }"}}""");
-        }
-
-        await host.Feed.WaitForSubscribersAsync(Subscriptions);
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
 
         // The client never reads: the kernel buffers fill (a few MiB on loopback), then the server's 1 MiB queue;
@@ -69,19 +58,8 @@ public sealed class OutboundQueueTests
     [Fact]
     public async Task A_reader_that_never_reads_again_is_cut_off_when_the_close_grace_runs_out()
     {
-        await using var host = await RealtimeHost.StartAsync(o =>
-        {
-            o.KeepAliveInterval = TimeSpan.Zero;
-            o.SubscriptionBufferCapacity = 2;
-            o.SendTimeout = TimeSpan.FromSeconds(1);
-        });
-        await using var stalled = await TransportWsProtocolTests.ConnectAndInitAsync(host);
-        for (var i = 0; i < Subscriptions; i++)
-        {
-            await stalled.SendAsync($$$"""{"id":"big{{{i}}}","type":"subscribe","payload":{"query":"subscription { bulk(size: {{{EventChars}}}) }"}}""");
-        }
-
-        await host.Feed.WaitForSubscribersAsync(Subscriptions);
+        await using var host = await StartAsync(sendTimeout: TimeSpan.FromSeconds(1));
+        await using var stalled = await SubscribeToBulkAsync(host);
         for (var round = 1; round <= 30; round++)
         {
             host.Feed.Publish(round);
@@ -124,5 +102,25 @@ public sealed class OutboundQueueTests
         }
 
         Assert.Equal(10, host.Feed.SubscriberCount);
+    }
+
+    private static Task<RealtimeHost> StartAsync(TimeSpan sendTimeout) => RealtimeHost.StartAsync(o =>
+    {
+        o.KeepAliveInterval = TimeSpan.Zero;
+        o.SubscriptionBufferCapacity = 2;
+        o.SendTimeout = sendTimeout;
+    });
+
+    /// <summary>A client with <see cref="Subscriptions"/> subscriptions to events of <see cref="EventChars"/> characters each.</summary>
+    private static async Task<GraphQLWebSocketClient> SubscribeToBulkAsync(RealtimeHost host)
+    {
+        var client = await TransportWsProtocolTests.ConnectAndInitAsync(host);
+        for (var i = 0; i < Subscriptions; i++)
+        {
+            await client.SendAsync($$$"""{"id":"big{{{i}}}","type":"subscribe","payload":{"query":"subscription { bulk(size: {{{EventChars}}}) }"}}""");
+        }
+
+        await host.Feed.WaitForSubscribersAsync(Subscriptions);
+        return client;
     }
 }
