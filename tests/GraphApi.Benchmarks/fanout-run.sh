@@ -30,4 +30,5 @@ extra=()
 if [ -n "$results" ]; then extra=(--results "$results"); fi
 dotnet "$root/tests/GraphApi.Benchmarks/bin/Release/net10.0/GraphApi.Benchmarks.dll" fanout \
   --server-dll "$server_dll" --counts "$counts" --orders "$orders" --warmup-orders "${WARMUP_ORDERS:-2}" \
+  --warmup-alone "${WARMUP_ALONE:-200}" \
   --init-timeout "$init_timeout" "${extra[@]}"

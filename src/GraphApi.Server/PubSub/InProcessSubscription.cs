@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using GraphApi.Server.Threading;
 
 namespace GraphApi.Server.PubSub;
 
@@ -50,7 +51,7 @@ internal sealed class InProcessSubscription<T> : ITopicSubscription<T>, IInProce
             throw new InvalidOperationException($"A subscription to '{Topic}' can be enumerated only once.");
         }
 
-        return _buffer.Reader.ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return _buffer.ReadUntilCancelledAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
     }
 
     public ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Threading.Channels;
 using GraphApi.Server.Execution;
 using GraphApi.Server.Telemetry;
+using GraphApi.Server.Threading;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
@@ -89,7 +90,7 @@ internal sealed class GraphQLOperationRunner(
         using var _ = subscription;
         try
         {
-            await foreach (var next in buffer.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var next in buffer.ReadUntilCancelledAsync(cancellationToken).ConfigureAwait(false))
             {
                 await sink.NextAsync(next, cancellationToken).ConfigureAwait(false);
             }

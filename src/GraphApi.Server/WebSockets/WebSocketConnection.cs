@@ -21,7 +21,7 @@ internal sealed class WebSocketConnection : IAsyncDisposable
     private readonly IGraphQLTextSerializer _serializer;
     private readonly GraphQLWebSocketOptions _options;
     private readonly Lock _gate = new();
-    private readonly Queue<byte[]> _pending = new();
+    private readonly Queue<OutboundBytes> _pending = new();
     private readonly SemaphoreSlim _producer = new(1, 1);
     private readonly SemaphoreSlim _drained = new(0);
     private readonly TaskCompletionSource _closeSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -38,6 +38,9 @@ internal sealed class WebSocketConnection : IAsyncDisposable
     private bool _draining;
     private long _queuedBytes;
     private (WebSocketCloseStatus Status, string Reason)? _close;
+
+    // Written only by the producer holding _producer's turn.
+    private EnvelopePrefix _envelope;
 
     public WebSocketConnection(WebSocket socket, IGraphQLTextSerializer serializer, GraphQLWebSocketOptions options)
     {
@@ -158,12 +161,13 @@ internal sealed class WebSocketConnection : IAsyncDisposable
                 }
 
                 // The slot is ours: only now does the message become bytes.
-                var bytes = OperationMessageBytes.Of(message, _serializer);
+                var bytes = OperationMessageBytes.Of(message, _serializer, ref _envelope);
                 bool drain;
                 lock (_gate)
                 {
                     if (_close is not null)
                     {
+                        bytes.Release();
                         return;
                     }
 
@@ -208,7 +212,7 @@ internal sealed class WebSocketConnection : IAsyncDisposable
             _close = (status, reason);
             if (discardPending)
             {
-                _pending.Clear();
+                DiscardPending();
             }
 
             drain = TakeWriterTurn();
@@ -252,13 +256,14 @@ internal sealed class WebSocketConnection : IAsyncDisposable
         {
             while (true)
             {
-                byte[]? next;
+                OutboundBytes next;
+                bool hasNext;
                 (WebSocketCloseStatus Status, string Reason)? close;
                 lock (_gate)
                 {
-                    _pending.TryDequeue(out next);
+                    hasNext = _pending.TryDequeue(out next);
                     close = _close;
-                    if (next is null && close is null)
+                    if (!hasNext && close is null)
                     {
                         _draining = false;
                         ends = false;
@@ -266,9 +271,17 @@ internal sealed class WebSocketConnection : IAsyncDisposable
                     }
                 }
 
-                if (next is not null)
+                if (hasNext)
                 {
-                    await SendWithTimeoutAsync(next).ConfigureAwait(false);
+                    try
+                    {
+                        await SendWithTimeoutAsync(next.Memory).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        next.Release();
+                    }
+
                     lock (_gate)
                     {
                         _queuedBytes -= next.Length;
@@ -310,7 +323,7 @@ internal sealed class WebSocketConnection : IAsyncDisposable
         {
             _close ??= (WebSocketCloseStatus.EndpointUnavailable, "The connection is gone.");
             _draining = true; // for good: nobody takes a turn again
-            _pending.Clear();
+            DiscardPending();
         }
 
         try
@@ -325,7 +338,16 @@ internal sealed class WebSocketConnection : IAsyncDisposable
         _closeSent.TrySetResult();
     }
 
-    private async Task SendWithTimeoutAsync(byte[] message)
+    /// <summary>Under <see cref="_gate"/>: drops the queued messages, giving their arrays back.</summary>
+    private void DiscardPending()
+    {
+        while (_pending.TryDequeue(out var dropped))
+        {
+            dropped.Release();
+        }
+    }
+
+    private async Task SendWithTimeoutAsync(ReadOnlyMemory<byte> message)
     {
         // A client that has not taken one message within the send timeout stopped reading: close with 1008 (see
         // OnStalled). The send goes on so the close frame can follow it should the client read again; the grace

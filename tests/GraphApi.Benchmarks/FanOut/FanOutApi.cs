@@ -18,11 +18,12 @@ internal sealed class FanOutApi(HttpClient http)
         Token = data["login"]?["token"]?.GetValue<string>() ?? throw new InvalidOperationException($"Login failed: {data.ToJsonString()}");
     }
 
-    /// <summary>A product with plenty of stock, so every order of the run can take one.</summary>
-    public async Task<string> StockedProductAsync(CancellationToken ct)
+    /// <summary>Products with plenty of stock (over 100 each), so every order of the run, warm-up included, can take one.</summary>
+    public async Task<string[]> StockedProductsAsync(CancellationToken ct)
     {
-        var products = await PostAsync("{ products(first: 1, where: { stock: { gt: 100 } }) { nodes { id } } }", new { }, ct);
-        return products["products"]!["nodes"]![0]!["id"]!.GetValue<string>();
+        var products = await PostAsync("{ products(first: 20, where: { stock: { gt: 100 } }) { nodes { id } } }", new { }, ct);
+        var ids = products["products"]!["nodes"]!.AsArray().Select(node => node!["id"]!.GetValue<string>()).ToArray();
+        return ids.Length > 0 ? ids : throw new InvalidOperationException("The sample data has no product with more than 100 in stock.");
     }
 
     /// <summary>Places a new order of one item (the admin's own): one PLACED event to every dashboard.</summary>

@@ -7,7 +7,8 @@ namespace GraphApi.Benchmarks.FanOut;
 /// GraphApi.dll), <c>--counts 1,1000,2000,10000</c> (subscriber counts; default), <c>--orders 8</c> (orders placed one
 /// by one per count, each one event to every subscriber; default), <c>--warmup-orders 2</c> (orders placed to all N
 /// subscribers before those, not measured: the fan-out path's JIT tiering happens there, as on a server that has run
-/// a while; 0 measures a cold path), <c>--batch 100</c> (sockets opened concurrently;
+/// a while; 0 measures a cold path), <c>--warmup-alone 200</c> (orders placed to a single subscriber before the N sockets
+/// connect, not measured: the mutation's own path tiers up there; default), <c>--batch 100</c> (sockets opened concurrently;
 /// default), <c>--timeout 120</c> (seconds one mutation may take to reach every subscriber; default),
 /// <c>--init-timeout</c> (seconds; the server's <c>GraphQL:WebSockets:ConnectionInitTimeout</c>; default: the
 /// server's own, 10 s), <c>--results FILE</c> (also write the summary as tab-separated values; default: none).
@@ -17,6 +18,7 @@ internal sealed record FanOutOptions(
     int[] Counts,
     int Orders,
     int WarmupOrders,
+    int WarmupAlone,
     int Batch,
     TimeSpan DeliveryTimeout,
     TimeSpan? InitTimeout,
@@ -31,6 +33,7 @@ internal sealed record FanOutOptions(
             values.GetValueOrDefault("counts", "1,1000,2000,10000").Split(',').Select(Int).ToArray(),
             Int(values.GetValueOrDefault("orders", "8")),
             Int(values.GetValueOrDefault("warmup-orders", "2")),
+            Int(values.GetValueOrDefault("warmup-alone", "200")),
             Int(values.GetValueOrDefault("batch", "100")),
             TimeSpan.FromSeconds(Int(values.GetValueOrDefault("timeout", "120"))),
             values.TryGetValue("init-timeout", out var init) ? TimeSpan.FromSeconds(Int(init)) : null,

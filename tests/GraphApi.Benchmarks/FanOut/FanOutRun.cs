@@ -53,17 +53,25 @@ internal static class FanOutRun
         await api.LoginAsync(ct);
         var endpoint = new Uri($"ws://{server.BaseAddress.Authority}/graphql");
         using var invoker = new HttpMessageInvoker(new SocketsHttpHandler());
-        var productId = await api.StockedProductAsync(ct);
+        var products = await api.StockedProductsAsync(ct);
+        var placed = 0;
+        Task PlaceOrderAsync() => api.PlaceOrderAsync(products[placed++ % products.Length], ct);
         FanOutDelivery? current = null;
 
-        // Warm-up: one subscriber through one order, so JIT and first-use caches are not counted per connection.
+        // Warm-up with one subscriber, before the N sockets: the mutation and the delivery path tier up (JIT) here, as on a
+        // server that has been taking orders a while. Counted per order instead, the JIT's background work would be
+        // measured as fan-out cost.
         using (var warm = await FanOutSubscriber.ConnectAsync(endpoint, invoker, api.Token, 0, () => current, ct))
         {
             await warm.SubscribeAsync(OperationId, Query, ct);
             await server.WaitUntilQuietAsync(TimeSpan.FromSeconds(30), ct);
-            current = new FanOutDelivery(1, OperationId);
-            await api.PlaceOrderAsync(productId, ct);
-            await current.WaitAsync(options.DeliveryTimeout, ct);
+            for (var order = 0; order < Math.Max(1, options.WarmupAlone); order++)
+            {
+                current = new FanOutDelivery(1, OperationId);
+                await PlaceOrderAsync();
+                await current.WaitAsync(options.DeliveryTimeout, ct);
+            }
+
             current = null;
         }
 
@@ -97,7 +105,7 @@ internal static class FanOutRun
             {
                 var warmup = new FanOutDelivery(count, OperationId);
                 current = warmup;
-                await api.PlaceOrderAsync(productId, ct);
+                await PlaceOrderAsync();
                 await warmup.WaitAsync(options.DeliveryTimeout, ct);
                 current = null;
             }
@@ -113,7 +121,7 @@ internal static class FanOutRun
                 var delivery = new FanOutDelivery(count, OperationId);
                 current = delivery;
                 var sentAt = Stopwatch.GetTimestamp();
-                await api.PlaceOrderAsync(productId, ct);
+                await PlaceOrderAsync();
                 await delivery.WaitAsync(options.DeliveryTimeout, ct);
                 current = null;
                 var latencies = delivery.LatenciesMs(sentAt);
@@ -151,7 +159,7 @@ internal static class FanOutRun
     {
         var baseline = results.FirstOrDefault(r => r.Subscribers == 1);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"graphql-transport-ws, {Query}, {options.Orders} orders placed one by one per N after {options.WarmupOrders} unmeasured, loopback, fresh server per N"));
+            $"graphql-transport-ws, {Query}, {options.Orders} orders placed one by one per N after {options.WarmupAlone} to one subscriber and {options.WarmupOrders} to all unmeasured, loopback, fresh server per N"));
         Console.WriteLine();
         Console.WriteLine("| N | Connect+subscribe s | Last subscriber p50 ms | Last p99 ms | Per subscriber p50 ms | Per subscriber p99 ms | p50 ratio vs N=1 | RSS before MiB | RSS after MiB | KiB per idle socket | Server CPU ms per order | Client CPU ms per order |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

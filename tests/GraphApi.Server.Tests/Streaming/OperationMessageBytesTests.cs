@@ -25,9 +25,31 @@ public sealed class OperationMessageBytesTests
         SharedResults.Register(result);
         var message = new OperationMessage { Type = type, Id = id, Payload = result };
 
-        var spliced = Encoding.UTF8.GetString(OperationMessageBytes.Of(message, serializer));
+        Assert.Equal(serializer.Serialize(message), Text(message, serializer));
+    }
 
-        Assert.Equal(serializer.Serialize(message), spliced);
+    [Fact]
+    public void The_envelope_kept_for_one_operation_is_not_reused_for_another_or_another_type()
+    {
+        var serializer = new GraphQLSerializer();
+        var result = new ExecutionResult { Executed = true, Data = new Dictionary<string, object?> { ["n"] = 1 } };
+        SharedResults.Register(result);
+        var envelope = default(EnvelopePrefix);
+        OperationMessage[] messages =
+        [
+            new() { Type = "next", Id = "1", Payload = result },
+            new() { Type = "next", Id = "1", Payload = result },
+            new() { Type = "next", Id = "2", Payload = result },
+            new() { Type = "data", Id = "2", Payload = result },
+            new() { Type = "data", Id = null, Payload = result },
+        ];
+
+        foreach (var message in messages)
+        {
+            var bytes = OperationMessageBytes.Of(message, serializer, ref envelope);
+            Assert.Equal(serializer.Serialize(message), Encoding.UTF8.GetString(bytes.Memory.Span));
+            bytes.Release();
+        }
     }
 
     [Fact]
@@ -37,6 +59,20 @@ public sealed class OperationMessageBytesTests
         var message = new OperationMessage { Type = "next", Id = "1", Payload = new ExecutionResult { Executed = true, Data = new Dictionary<string, object?> { ["a"] = 1 } } };
 
         Assert.Null(SharedResults.Utf8((ExecutionResult)message.Payload, serializer));
-        Assert.Equal(serializer.Serialize(message), Encoding.UTF8.GetString(OperationMessageBytes.Of(message, serializer)));
+        Assert.Equal(serializer.Serialize(message), Text(message, serializer));
+    }
+
+    private static string Text(OperationMessage message, GraphQLSerializer serializer)
+    {
+        var envelope = default(EnvelopePrefix);
+        var bytes = OperationMessageBytes.Of(message, serializer, ref envelope);
+        try
+        {
+            return Encoding.UTF8.GetString(bytes.Memory.Span);
+        }
+        finally
+        {
+            bytes.Release();
+        }
     }
 }
