@@ -127,6 +127,49 @@ public sealed class SubscriptionFanOutTests
     }
 
     [Fact]
+    public async Task Events_arrive_in_order_even_when_a_later_one_is_ready_first()
+    {
+        await using var host = await StartAsync();
+        await using var subscriber = await SubscribeAsync(host, "alice", SharedQuery);
+        await host.SharedFeed.WaitForSubscribersAsync(1);
+        var firstGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.SharedFeed.Gate = firstGate;
+
+        host.SharedFeed.Publish(1); // held at the gate
+        await host.SharedFeed.ExecutionStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        host.SharedFeed.Gate = new TaskCompletionSource();
+        host.SharedFeed.Gate.SetResult();
+        host.SharedFeed.Publish(2); // executes at once, while the first still waits
+        await WaitUntilAsync(() => host.SharedFeed.Executions == 2);
+        firstGate.SetResult();
+
+        Assert.Equal(1, (int)(await subscriber.ReceiveAsync("next"))["payload"]!["data"]!["shared"]!["id"]!);
+        Assert.Equal(2, (int)(await subscriber.ReceiveAsync("next"))["payload"]!["data"]!["shared"]!["id"]!);
+    }
+
+    [Fact]
+    public async Task A_failing_event_source_completes_its_subscriptions_and_the_sockets_stay_open()
+    {
+        await using var host = await StartAsync();
+        await using var first = await SubscribeAsync(host, "alice", SharedQuery);
+        await using var second = await SubscribeAsync(host, "alice", SharedQuery);
+        await host.SharedFeed.WaitForSubscribersAsync(2);
+        host.SharedFeed.Publish(1);
+
+        host.SharedFeed.Fail(new InvalidOperationException("the feed broke"));
+
+        foreach (var client in new[] { first, second })
+        {
+            Assert.Equal(1, (int)(await client.ReceiveAsync("next"))["payload"]!["data"]!["shared"]!["id"]!);
+            var complete = await client.ReceiveAsync();
+            Assert.Equal("complete", (string?)complete["type"]);
+            Assert.Equal("s", (string?)complete["id"]);
+            await client.SendAsync("""{"type":"ping"}""");
+            Assert.Equal("pong", (string?)(await client.ReceiveAsync())["type"]);
+        }
+    }
+
+    [Fact]
     public async Task Sse_and_websocket_subscribers_of_one_group_share_the_execution()
     {
         await using var host = await StartAsync();
@@ -185,6 +228,16 @@ public sealed class SubscriptionFanOutTests
 
         await client.SendAsync(new JsonObject { ["id"] = "s", ["type"] = "subscribe", ["payload"] = payload });
         return client;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 10 s.");
+            await Task.Delay(10);
+        }
     }
 
     private static async Task<string> NextSseDataAsync(StreamReader reader)

@@ -25,6 +25,8 @@ internal sealed class SharedEventFeed : IObservable<SharedEventFeed.Event>
 
     public void Publish(int id, string? owner = null) => _feed.Publish(new Event(id, owner));
 
+    public void Fail(Exception error) => _feed.Fail(error);
+
     public Task WaitForSubscribersAsync(int count) => _feed.WaitForSubscribersAsync(count);
 
     public async Task OnExecutingAsync()

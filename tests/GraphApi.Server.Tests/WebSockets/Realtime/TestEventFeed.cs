@@ -46,6 +46,14 @@ internal class TestFeed<T> : IObservable<T>
         }
     }
 
+    public void Fail(Exception error)
+    {
+        foreach (var observer in Snapshot())
+        {
+            observer.OnError(error);
+        }
+    }
+
     /// <summary>Waits until <paramref name="count"/> subscribers are attached (subscribing is asynchronous).</summary>
     public async Task WaitForSubscribersAsync(int count, TimeSpan? timeout = null)
     {
