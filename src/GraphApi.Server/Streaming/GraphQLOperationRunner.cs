@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using System.Threading.Channels;
 using GraphApi.Server.Execution;
 using GraphApi.Server.Telemetry;
-using GraphApi.Server.Threading;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
@@ -68,18 +66,17 @@ internal sealed class GraphQLOperationRunner(
 
     private async Task PumpAsync(IObservable<ExecutionResult> stream, int bufferCapacity, IOperationSink sink, CancellationToken cancellationToken)
     {
-        var buffer = Channel.CreateBounded<ExecutionResult>(
-            new BoundedChannelOptions(Math.Max(1, bufferCapacity))
-            {
-                FullMode = BoundedChannelFullMode.DropOldest,
-                SingleReader = true,
-            },
-            _ => logger.LogDebug("A subscriber reads too slowly; its oldest pending event was dropped."));
+        var delivery = new EventDelivery(
+            sink,
+            Math.Max(1, bufferCapacity),
+            cancellationToken,
+            () => logger.LogDebug("A subscriber reads too slowly; its oldest pending event was dropped."));
+        using var stop = cancellationToken.UnsafeRegister(static state => ((EventDelivery)state!).Cancel(), delivery);
 
         IDisposable subscription;
         try
         {
-            subscription = stream.Subscribe(new ChannelObserver(buffer.Writer));
+            subscription = stream.Subscribe(delivery);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -90,26 +87,12 @@ internal sealed class GraphQLOperationRunner(
         using var _ = subscription;
         try
         {
-            await foreach (var next in buffer.ReadUntilCancelledAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await sink.NextAsync(next, cancellationToken).ConfigureAwait(false);
-            }
-
+            await delivery.Ended.ConfigureAwait(false);
             await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped by the client or the connection closed: disposing the subscription is all that is left.
         }
-    }
-
-    /// <summary>Event-stream errors arrive as results with errors (ScopedSubscriptionExecutionStrategy); OnError only ends the stream.</summary>
-    private sealed class ChannelObserver(ChannelWriter<ExecutionResult> writer) : IObserver<ExecutionResult>
-    {
-        public void OnNext(ExecutionResult value) => writer.TryWrite(value);
-
-        public void OnError(Exception error) => writer.TryComplete();
-
-        public void OnCompleted() => writer.TryComplete();
     }
 }

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GraphApi.Server.Tests.WebSockets;
 
-/// <summary>The bounded per-subscription buffer: a stalled client keeps only the newest events.</summary>
+/// <summary>
+/// Between a subscription's events and its sink: an idle sink takes an event at once, a stalled client keeps only the
+/// newest events, and a failing sink ends the operation.
+/// </summary>
 public sealed class OperationRunnerBufferTests
 {
     [Fact]
@@ -36,6 +39,53 @@ public sealed class OperationRunnerBufferTests
         Assert.Equal([1, 97, 98, 99, 100], sink.Received);
         Assert.True(sink.Completed);
         Assert.True(stream.Unsubscribed);
+    }
+
+    [Fact]
+    public async Task An_event_that_finds_the_sink_idle_is_handed_over_before_the_source_call_returns()
+    {
+        var stream = new ResultStream();
+        var sink = new StalledSink();
+        sink.Release.SetResult();
+        var run = Run(stream, sink, capacity: 4);
+        await stream.Subscribed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        stream.Publish(1);
+        var seenAtOnce = sink.Received.ToArray();
+        stream.Publish(2);
+        stream.Complete();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([1], seenAtOnce);
+        Assert.Equal([1, 2], sink.Received);
+        Assert.True(sink.Completed);
+    }
+
+    [Fact]
+    public async Task A_sink_that_fails_ends_the_operation_with_its_error_and_unsubscribes()
+    {
+        var stream = new ResultStream();
+        var sink = new StalledSink();
+        var run = Run(stream, sink, capacity: 4);
+        await stream.Subscribed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        stream.Publish(1);
+        await sink.FirstArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        stream.Publish(2);
+        sink.Release.SetException(new IOException("the client is gone"));
+
+        var error = await Assert.ThrowsAsync<IOException>(() => run.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("the client is gone", error.Message);
+        Assert.Equal([1], sink.Received);
+        Assert.False(sink.Completed);
+        Assert.True(stream.Unsubscribed);
+    }
+
+    private static Task Run(ResultStream stream, StalledSink sink, int capacity)
+    {
+        var services = new ServiceCollection().BuildServiceProvider();
+        var runner = new GraphQLOperationRunner(new StreamingExecutor(stream), services.GetRequiredService<IServiceScopeFactory>(), NullLogger<GraphQLOperationRunner>.Instance);
+        return runner.RunAsync(new GraphQLRequest { Query = "subscription { x }" }, new(), capacity, sink, CancellationToken.None);
     }
 
     private sealed class StreamingExecutor(ResultStream stream) : IGraphQLExecutor
