@@ -8,8 +8,12 @@ namespace GraphApi.Server.Streaming;
 /// that arrives while an earlier one is still being sent waits in a buffer of bounded length that drops its oldest
 /// result when full, so a slow client costs bounded memory and never holds up the event source.
 /// </summary>
-/// <remarks>Event-stream errors end the stream like its completion (the transports have no message for them).</remarks>
-internal sealed class EventDelivery(IOperationSink sink, int capacity, CancellationToken cancellationToken, Action dropped)
+/// <remarks>
+/// Event-stream errors end the stream like its completion (the transports have no message for them); they are
+/// passed to <paramref name="streamFailed"/> first.
+/// </remarks>
+internal sealed class EventDelivery(
+    IOperationSink sink, int capacity, CancellationToken cancellationToken, Action dropped, Action<Exception> streamFailed)
     : IObserver<ExecutionResult>
 {
     private readonly Lock _gate = new();
@@ -47,7 +51,11 @@ internal sealed class EventDelivery(IOperationSink sink, int capacity, Cancellat
         Send(value);
     }
 
-    public void OnError(Exception error) => EndStream();
+    public void OnError(Exception error)
+    {
+        streamFailed(error);
+        EndStream();
+    }
 
     public void OnCompleted() => EndStream();
 

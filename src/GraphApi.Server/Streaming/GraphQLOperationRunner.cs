@@ -70,7 +70,8 @@ internal sealed class GraphQLOperationRunner(
             sink,
             Math.Max(1, bufferCapacity),
             cancellationToken,
-            () => logger.LogDebug("A subscriber reads too slowly; its oldest pending event was dropped."));
+            () => logger.LogDebug("A subscriber reads too slowly; its oldest pending event was dropped."),
+            error => logger.LogWarning(error, "A subscription's event stream failed; the subscription completes."));
         using var stop = cancellationToken.UnsafeRegister(static state => ((EventDelivery)state!).Cancel(), delivery);
 
         IDisposable subscription;

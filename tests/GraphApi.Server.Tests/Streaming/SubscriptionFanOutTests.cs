@@ -1,11 +1,14 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using GraphApi.Server.Execution;
 using GraphApi.Server.Streaming;
+using GraphApi.Server.Tests.Http.TinyServer;
 using GraphApi.Server.Tests.WebSockets;
 using GraphApi.Server.Tests.WebSockets.Realtime;
 using GraphApi.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GraphApi.Server.Tests.Streaming;
 
@@ -148,9 +151,10 @@ public sealed class SubscriptionFanOutTests
     }
 
     [Fact]
-    public async Task A_failing_event_source_completes_its_subscriptions_and_the_sockets_stay_open()
+    public async Task A_failing_event_source_completes_its_subscriptions_logs_why_and_the_sockets_stay_open()
     {
-        await using var host = await StartAsync();
+        var logs = new CapturedLogs();
+        await using var host = await StartAsync(services => services.AddSingleton<ILoggerProvider>(logs));
         await using var first = await SubscribeAsync(host, "alice", SharedQuery);
         await using var second = await SubscribeAsync(host, "alice", SharedQuery);
         await host.SharedFeed.WaitForSubscribersAsync(2);
@@ -167,6 +171,11 @@ public sealed class SubscriptionFanOutTests
             await client.SendAsync("""{"type":"ping"}""");
             Assert.Equal("pong", (string?)(await client.ReceiveAsync())["type"]);
         }
+
+        var warnings = logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Category.EndsWith(nameof(GraphQLOperationRunner), StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, w => Assert.IsType<UnexpectedExecutionError>(w.Exception)); // masked for clients
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "the feed broke"); // the cause, for operators
     }
 
     [Fact]
