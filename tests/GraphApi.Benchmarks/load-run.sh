@@ -81,7 +81,7 @@ fi
 
 dotnet "$bench" load \
   --url "http://127.0.0.1:$port" --raw-url "http://127.0.0.1:$raw_port" "${node_args[@]}" --signing-key "$key" \
-  --clients "$clients" --seconds "$seconds" --rounds "$rounds"
+  --clients "$clients" --seconds "$seconds" --rounds "$rounds" --warmup "${WARMUP:-3}"
 
 # ALLOC=1: one more S1-only pass of 10 s while dotnet-counters (a dotnet tool, docs/performance.md) samples the
 # server's allocation rate; prints the mean allocated bytes per S1 request.

@@ -157,6 +157,18 @@ internal sealed class FanOutServer : IAsyncDisposable
         await from.BaseStream.CopyToAsync(to);
     }
 
+    /// <summary>The server logs at Warning and above only: whatever it logged is worth seeing next to the figures.</summary>
+    private void ShowLoggedWarnings()
+    {
+        var log = Path.Combine(_folder, "server.log");
+        var lines = File.Exists(log) ? File.ReadLines(log).TakeLast(40).ToList() : [];
+        if (lines.Count > 0)
+        {
+            Console.Error.WriteLine($"Server log (last {lines.Count} lines):");
+            lines.ForEach(Console.Error.WriteLine);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -166,6 +178,7 @@ internal sealed class FanOutServer : IAsyncDisposable
         }
 
         _process.Dispose();
+        ShowLoggedWarnings();
         try
         {
             Directory.Delete(_folder, recursive: true);
