@@ -7,7 +7,8 @@
 # Both servers write to the file in S3, one scenario at a time (the products are restocked to 1,000,000 first).
 # Usage (from anywhere): [ALLOC=1] [NODE=0] tests/GraphApi.Benchmarks/load-run.sh [connections] [seconds] [rounds]
 #   NODE=0 skips the Node server; NODE_WORKERS=2 runs it as 2 processes (node:cluster, default 1: the usual
-#   single-process Mercurius figure); PORT / RAW_PORT / NODE_PORT pick ports.
+#   single-process Mercurius figure); WARMUP=12 warms each scenario 12 s instead of 3 (the JIT settles later than
+#   3 s on two busy cores); PORT / RAW_PORT / NODE_PORT pick ports.
 set -euo pipefail
 clients="${1:-32}"
 seconds="${2:-8}"
