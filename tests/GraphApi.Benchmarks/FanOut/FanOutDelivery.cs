@@ -38,6 +38,20 @@ internal sealed class FanOutDelivery(int subscribers, string operationId)
         }
     }
 
-    /// <summary>Milliseconds from <paramref name="sentAt"/> (a <see cref="Stopwatch"/> timestamp) to each arrival.</summary>
-    public double[] LatenciesMs(long sentAt) => _arrivals.Select(a => Stopwatch.GetElapsedTime(sentAt, a).TotalMilliseconds).ToArray();
+    /// <summary>
+    /// Adds the milliseconds from <paramref name="sentAt"/> (a <see cref="Stopwatch"/> timestamp) to each arrival to
+    /// <paramref name="latencies"/>, and returns the largest: the last subscriber's.
+    /// </summary>
+    public double AddLatenciesMs(long sentAt, List<double> latencies)
+    {
+        var last = 0.0;
+        foreach (var arrival in _arrivals)
+        {
+            var ms = Stopwatch.GetElapsedTime(sentAt, arrival).TotalMilliseconds;
+            latencies.Add(ms);
+            last = Math.Max(last, ms);
+        }
+
+        return last;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace GraphApi.Benchmarks.FanOut;
@@ -61,7 +62,7 @@ internal sealed class FanOutSubscriber : IDisposable
                 switch (type)
                 {
                     case "ping":
-                        await SendAsync(new { type = "pong" }, CancellationToken.None);
+                        await SendAsync(Pong, CancellationToken.None);
                         break;
                     case "next" when delivery is not null && id == delivery.OperationId:
                         delivery.Arrive(_index, arrivedAt);
@@ -84,9 +85,10 @@ internal sealed class FanOutSubscriber : IDisposable
     }
 
     /// <summary>The type and id of the next message; (null, null) when the server closed the socket.</summary>
-    private async Task<(string? Type, string? Id)> ReceiveAsync(CancellationToken ct)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // no task per message
+    private async ValueTask<(string? Type, string? Id)> ReceiveAsync(CancellationToken ct)
     {
-        var result = await _socket.ReceiveAsync(_buffer, ct);
+        var result = await _socket.ReceiveAsync(_buffer.AsMemory(), ct);
         if (result.MessageType == WebSocketMessageType.Close)
         {
             return (null, null);
@@ -102,29 +104,85 @@ internal sealed class FanOutSubscriber : IDisposable
         text.Write(_buffer, 0, result.Count);
         do
         {
-            result = await _socket.ReceiveAsync(_buffer, ct);
+            result = await _socket.ReceiveAsync(_buffer.AsMemory(), ct);
             text.Write(_buffer, 0, result.Count);
         }
         while (!result.EndOfMessage);
         return Read(text.ToArray());
     }
 
+    /// <summary>
+    /// The top-level <c>type</c> and <c>id</c>, read with a forward-only reader that still walks (and so checks) the
+    /// whole message, payload included, without building a document; the usual types and ids come back as shared
+    /// strings. At 10,000 sockets this client receives 10,000 messages per order: allocating per message made it
+    /// collect garbage every order or two, and its pauses (30–90 ms) were measured as delivery latency.
+    /// </summary>
     private static (string? Type, string? Id) Read(ReadOnlyMemory<byte> json)
     {
-        using var message = JsonDocument.Parse(json);
-        var root = message.RootElement;
-        return (
-            root.TryGetProperty("type", out var type) ? type.GetString() : null,
-            root.TryGetProperty("id", out var id) ? id.GetString() : null);
+        var reader = new Utf8JsonReader(json.Span);
+        string? type = null, id = null;
+        reader.Read(); // the message object
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("A graphql-transport-ws message is a JSON object.");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isType = reader.ValueTextEquals("type"u8);
+            var isId = !isType && reader.ValueTextEquals("id"u8);
+            reader.Read();
+            if (isType)
+            {
+                type = Known(ref reader, KnownTypes);
+            }
+            else if (isId)
+            {
+                id = Known(ref reader, KnownIds);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return (type, id);
     }
 
-    private async Task SendAsync(object message, CancellationToken ct)
+    // The answer to the server's keep-alive ping (2,000 a second at 10,000 sockets), written once.
+    private static readonly byte[] Pong = """{"type":"pong"}"""u8.ToArray();
+
+    private static readonly string[] KnownTypes = ["next", "ping", "pong", "error", "complete", "connection_ack"];
+
+    private static readonly string[] KnownIds = [FanOutRun.OperationId];
+
+    /// <summary>The string value at the reader, as one of <paramref name="known"/> when it is one of them.</summary>
+    private static string? Known(ref Utf8JsonReader reader, string[] known)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(message);
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return null;
+        }
+
+        foreach (var candidate in known)
+        {
+            if (reader.ValueTextEquals(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return reader.GetString();
+    }
+
+    private Task SendAsync(object message, CancellationToken ct) => SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), ct);
+
+    private async Task SendAsync(byte[] bytes, CancellationToken ct)
+    {
         await _sendLock.WaitAsync(ct);
         try
         {
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, ct);
+            await _socket.SendAsync(bytes.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, ct);
         }
         finally
         {
