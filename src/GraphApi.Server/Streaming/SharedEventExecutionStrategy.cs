@@ -148,8 +148,8 @@ internal sealed class SharedEventExecutionStrategy(IServiceScopeFactory scopeFac
 
     private sealed class SharedExecution(CancellationToken executor)
     {
-        // Waiting subscribers continue on the executing one's thread, up to their own event buffer: one thread-pool hop
-        // fewer per subscriber, and the executing subscriber holds no lock when it completes this.
+        // Waiting subscribers continue on the executing one's thread, through their relay up to their sink: no
+        // thread-pool hop per subscriber, and the executing subscriber holds no lock when it completes this.
         public TaskCompletionSource<ExecutionResult> Result { get; } = new();
 
         /// <summary>The executing subscriber stopped: its result may be cut short and is not shared.</summary>
