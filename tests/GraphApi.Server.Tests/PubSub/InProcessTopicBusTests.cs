@@ -146,6 +146,34 @@ public sealed class InProcessTopicBusTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Cancelling_the_enumeration_ends_a_waiting_read()
+    {
+        await using var subscription = await Receiver.SubscribeAsync<Ping>("t");
+        using var stop = new CancellationTokenSource();
+        await using var reader = subscription.GetAsyncEnumerator(stop.Token);
+        await Sender.SendAsync("t", new Ping(1));
+        Assert.True(await reader.MoveNextAsync().AsTask().WaitAsync(Patience));
+        var waiting = reader.MoveNextAsync().AsTask(); // nothing more is sent: the read waits
+
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Patience));
+    }
+
+    [Fact]
+    public async Task After_cancellation_a_buffered_message_is_not_handed_out()
+    {
+        await using var subscription = await Receiver.SubscribeAsync<Ping>("t");
+        using var stop = new CancellationTokenSource();
+        await using var reader = subscription.GetAsyncEnumerator(stop.Token);
+        await Sender.SendAsync("t", new Ping(1));
+
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reader.MoveNextAsync().AsTask().WaitAsync(Patience));
+    }
+
+    [Fact]
     public async Task A_subscription_can_be_enumerated_only_once()
     {
         await using var subscription = await Receiver.SubscribeAsync<Ping>("t");
