@@ -27,10 +27,10 @@ internal abstract class AppDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<OrderItem> OrderItems => Set<OrderItem>();
 
     /// <summary>
-    /// Where write transactions queue before they begin, or null when the database takes concurrent writers itself
+    /// Where units of work queue to be written together, or null when the database takes concurrent writers itself
     /// (PostgreSQL's row locks).
     /// </summary>
-    public virtual SqliteWriteGate? WriteGate => null;
+    public virtual SqliteWriteQueue? WriteQueue => null;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -3,13 +3,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GraphApi.Data;
 
-/// <summary>The SQLite flavour; its migrations live in Data/Migrations/Sqlite. Its writers take turns (<see cref="SqliteWriteGate"/>).</summary>
+/// <summary>
+/// The SQLite flavour; its migrations live in Data/Migrations/Sqlite. Its writers take turns (<see cref="SqliteWriteGate"/>),
+/// and its units of work are written in batches (<see cref="SqliteWriteQueue"/>).
+/// </summary>
 internal sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options)
     : AppDbContext(options)
 {
     private SqliteWriteGate? _writeGate;
+    private SqliteWriteQueue? _writeQueue;
 
-    public override SqliteWriteGate WriteGate => _writeGate ??= SqliteWriteGate.For(Database.GetConnectionString());
+    private SqliteWriteGate WriteGate => _writeGate ??= SqliteWriteGate.For(Database.GetConnectionString());
+
+    public override SqliteWriteQueue WriteQueue => _writeQueue ??= SqliteWriteQueue.For(Database.GetConnectionString());
 
     /// <summary>DateTime columns stay text in the same format; only reading them back is faster (<see cref="SqliteDateTimeText"/>).</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -4,14 +4,13 @@ using GraphApi.Data.Sqlite;
 using GraphApi.Products;
 using GraphApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static GraphApi.Tests.Data.GateTurns;
 
 namespace GraphApi.Tests.Data;
 
 /// <summary>SQLite's single writer: this process's writers queue at one gate per file; connections run WAL.</summary>
 public sealed class SqliteWriteGateTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private readonly TempSqliteDatabase _database = new();
     private AppDataHost _host = null!;
 
@@ -58,27 +57,6 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 
         secondTurn.Dispose();
         (await third.WaitAsync(Patience)).Dispose();
-    }
-
-    [Fact]
-    public async Task A_holder_passes_through_again_and_the_turn_ends_with_the_outer_one()
-    {
-        var gate = SqliteWriteGate.For("Data Source=" + Guid.NewGuid().ToString("N"));
-        var outer = await Task.Run(async () =>
-        {
-            var turn = await gate.EnterAsync(CancellationToken.None);
-            var nested = gate.EnterAsync(CancellationToken.None);
-            Assert.True(nested.IsCompleted);
-            (await nested).Dispose(); // the nested pass must not end the outer turn
-            return turn;
-        });
-
-        var other = gate.EnterAsync(CancellationToken.None).AsTask();
-        await WaitUntilAsync(() => gate.Waiting == 1);
-        Assert.False(other.IsCompleted);
-
-        outer.Dispose();
-        (await other.WaitAsync(Patience)).Dispose();
     }
 
     [Fact]
@@ -146,25 +124,5 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         await Task.WhenAll(units).WaitAsync(Patience);
 
         Assert.Equal(24, await _host.WithDbAsync(db => db.Products.CountAsync(p => p.Sku.StartsWith("MANY-"))));
-    }
-
-    /// <summary>Takes the turn in a flow of its own (nothing flows in or out), like another request would.</summary>
-    private static Task<IDisposable> HoldAsync(SqliteWriteGate gate)
-    {
-        using (ExecutionContext.SuppressFlow())
-        {
-            return Task.Run(() => gate.EnterAsync(CancellationToken.None).AsTask());
-        }
-    }
-
-    /// <summary>Polls a condition another task makes true; the gate offers no event for "someone is waiting".</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(5);
-        }
     }
 }
