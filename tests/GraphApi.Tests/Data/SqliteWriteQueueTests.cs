@@ -206,6 +206,23 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_unit_that_begins_another_is_refused_instead_of_waiting_for_itself()
+    {
+        var nested = _host.WithDbAsync(db => db.InTransactionAsync(async (transaction, ct) =>
+        {
+            await AddProductAsync(db, "OUTER-1", ct);
+            await _host.WithDbAsync(inner => inner.InTransactionAsync((_, _) => Task.FromResult(1), ct));
+            await transaction.CommitAsync(ct);
+            return 1;
+        }, CancellationToken.None));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => nested.WaitAsync(Patience));
+        Assert.Contains("cannot begin another", refused.Message);
+        Assert.Equal(0, await _host.WithDbAsync(db => CountAsync(db, "OUTER-")));
+        Assert.Equal(1, await Unit("AFTER-NESTED-1", commit: true).WaitAsync(Patience)); // the writer is free
+    }
+
+    [Fact]
     public async Task Concurrent_orders_share_commits_and_oversell_nothing()
     {
         var productId = await _host.WithDbAsync(async db =>

@@ -14,7 +14,12 @@ internal sealed record SharedTransaction(DbConnection Connection, DbTransaction 
 /// </summary>
 internal abstract class QueuedWrite(AppDbContext db, CancellationToken cancellationToken)
 {
+    private static readonly AsyncLocal<bool> Running = new();
+
     private readonly ExecutionContext? _caller = ExecutionContext.Capture();
+
+    /// <summary>Whether the current code runs inside a queued unit of work.</summary>
+    public static bool IsRunning => Running.Value;
 
     /// <summary>The caller's context; it waits for this write, so the batch may use it.</summary>
     public AppDbContext Db { get; } = db;
@@ -63,6 +68,7 @@ internal abstract class QueuedWrite(AppDbContext db, CancellationToken cancellat
 
     private async Task RunInSavepointAsync(SharedTransaction shared, bool hostsTransaction)
     {
+        Running.Value = true; // for this unit's flow only: an async method's changes do not flow back out
         var database = Db.Database;
         var ownConnectionString = hostsTransaction ? null : database.GetConnectionString();
         if (!hostsTransaction)

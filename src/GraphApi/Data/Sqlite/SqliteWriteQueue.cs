@@ -51,6 +51,13 @@ internal sealed class SqliteWriteQueue
     public Task<T> RunAsync<T>(
         AppDbContext db, Func<IDbContextTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (QueuedWrite.IsRunning)
+        {
+            // It would wait for the writer, which waits for this unit: refused rather than hung.
+            throw new InvalidOperationException(
+                "A unit of work cannot begin another one; do all of its writes in the unit it already has.");
+        }
+
         var write = new QueuedWrite<T>(db, work, cancellationToken);
         bool startWriter;
         lock (_queued)
