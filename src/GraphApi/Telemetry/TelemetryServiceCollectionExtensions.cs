@@ -47,7 +47,7 @@ internal static class TelemetryServiceCollectionExtensions
         {
             telemetry.WithMetrics(metrics =>
             {
-                metrics.AddMeter(ServerTelemetry.Name)
+                metrics.AddMeter(ServerTelemetry.Name, AppTelemetry.Name)
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddMeter("Microsoft.EntityFrameworkCore");

@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using GraphApi.Data;
 using GraphApi.Data.Resilience;
 using GraphApi.Data.Sqlite;
 using GraphApi.Products;
+using GraphApi.Telemetry;
 using GraphApi.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +37,7 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
     [Fact]
     public async Task Units_queued_while_the_database_is_busy_commit_together()
     {
+        using var batchSizes = new BatchSizes(new SqliteConnectionStringBuilder(_database.ConnectionString).DataSource);
         var seenByOthers = -1;
         var seenInside = -1;
         var units = new List<Task<int>>();
@@ -63,6 +66,7 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
         Assert.Equal(3, seenInside); // one transaction: the last unit sees the first two's writes...
         Assert.Equal(0, seenByOthers); // ...which nobody else sees before the batch commits
         Assert.Equal(3, await _host.WithDbAsync(db => CountAsync(db, "BATCH-")));
+        Assert.Equal([3L], batchSizes.Recorded); // what operators see: graphapi.sqlite.write_batch.size
     }
 
     [Fact]
@@ -267,4 +271,49 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
 
     private static Task<int> CountAsync(AppDbContext db, string skuPrefix) =>
         db.Products.CountAsync(p => p.Sku.StartsWith(skuPrefix));
+
+    /// <summary>Batch sizes the app's meter records for one database file.</summary>
+    private sealed class BatchSizes : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly List<long> _recorded = [];
+
+        public BatchSizes(string dataSource)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == AppTelemetry.Name && instrument.Name == "graphapi.sqlite.write_batch.size")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, size, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag is { Key: "db.namespace", Value: string database } && database == dataSource)
+                    {
+                        lock (_recorded)
+                        {
+                            _recorded.Add(size);
+                        }
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public IReadOnlyList<long> Recorded
+        {
+            get
+            {
+                lock (_recorded)
+                {
+                    return [.. _recorded];
+                }
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GraphApi.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -33,15 +34,20 @@ internal sealed class SqliteWriteQueue
 
     private readonly Queue<QueuedWrite> _queued = new();
     private readonly SqliteWriteGate _gate;
+    private readonly KeyValuePair<string, object?> _database;
     private bool _writing;
 
-    private SqliteWriteQueue(SqliteWriteGate gate) => _gate = gate;
+    private SqliteWriteQueue(SqliteWriteGate gate, string dataSource)
+    {
+        _gate = gate;
+        _database = new(AppTelemetry.DatabaseTag, dataSource);
+    }
 
     /// <summary>The queue of the database <paramref name="connectionString"/> names; its writers also take the file's <see cref="SqliteWriteGate"/>.</summary>
     public static SqliteWriteQueue For(string? connectionString) =>
         Queues.GetOrAdd(
             new SqliteConnectionStringBuilder(connectionString).DataSource,
-            _ => new SqliteWriteQueue(SqliteWriteGate.For(connectionString)));
+            dataSource => new SqliteWriteQueue(SqliteWriteGate.For(connectionString), dataSource));
 
     /// <summary>
     /// Runs <paramref name="work"/> on <paramref name="db"/> in the next batch and returns its result once the batch
@@ -95,6 +101,7 @@ internal sealed class SqliteWriteQueue
                     return;
                 }
 
+                AppTelemetry.SqliteWriteBatchSize.Record(batch.Count, _database);
                 await WriteBatchAsync(batch);
             }
 
