@@ -52,7 +52,8 @@ internal sealed class SqliteWriteQueue
     /// <summary>
     /// Runs <paramref name="work"/> on <paramref name="db"/> in the next batch and returns its result once the batch
     /// has committed. <paramref name="work"/> commits through the transaction it is given; one it leaves open is
-    /// rolled back. <paramref name="db"/> must stay untouched until this returns, as with any unit of work.
+    /// rolled back. <paramref name="db"/> must stay untouched until this returns, as with any unit of work, and
+    /// <paramref name="work"/> writes through it alone: another context would wait for the lock the batch holds.
     /// </summary>
     public Task<T> RunAsync<T>(
         AppDbContext db, Func<IDbContextTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
