@@ -60,6 +60,27 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_holder_passes_through_again_and_the_turn_ends_with_the_outer_one()
+    {
+        var gate = SqliteWriteGate.For("Data Source=" + Guid.NewGuid().ToString("N"));
+        var outer = await Task.Run(async () =>
+        {
+            var turn = await gate.EnterAsync(CancellationToken.None);
+            var nested = gate.EnterAsync(CancellationToken.None);
+            Assert.True(nested.IsCompleted);
+            (await nested).Dispose(); // the nested pass must not end the outer turn
+            return turn;
+        });
+
+        var other = gate.EnterAsync(CancellationToken.None).AsTask();
+        await WaitUntilAsync(() => gate.Waiting == 1);
+        Assert.False(other.IsCompleted);
+
+        outer.Dispose();
+        (await other.WaitAsync(Patience)).Dispose();
+    }
+
+    [Fact]
     public void Each_database_file_has_one_gate()
     {
         Assert.Same(SqliteWriteGate.For("Data Source=a.db"), SqliteWriteGate.For("Data Source=a.db;Pooling=False"));

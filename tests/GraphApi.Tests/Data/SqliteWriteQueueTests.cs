@@ -227,6 +227,23 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Code_inside_a_unit_passes_the_gate_its_batch_holds()
+    {
+        // E.g. an interceptor of the unit's save that takes the gate for a save of its own.
+        var passedAtOnce = await _host.WithDbAsync(db => db.InTransactionAsync(async (transaction, ct) =>
+        {
+            var turn = Gate.EnterAsync(ct);
+            var atOnce = turn.IsCompleted;
+            (await turn).Dispose(); // passing through must not end the writer's turn
+            await transaction.CommitAsync(ct);
+            return atOnce;
+        }, CancellationToken.None)).WaitAsync(Patience);
+
+        Assert.True(passedAtOnce);
+        Assert.Equal(1, await Unit("AFTER-PASS-1", commit: true).WaitAsync(Patience));
+    }
+
+    [Fact]
     public async Task Concurrent_orders_share_commits_and_oversell_nothing()
     {
         var productId = await _host.WithDbAsync(async db =>

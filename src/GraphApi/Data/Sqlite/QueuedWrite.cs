@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace GraphApi.Data.Sqlite;
 
 /// <summary>The connection and transaction of one batch of <see cref="SqliteWriteQueue"/>.</summary>
-internal sealed record SharedTransaction(DbConnection Connection, DbTransaction Transaction);
+internal sealed record SharedTransaction(DbConnection Connection, DbTransaction Transaction, SqliteWriteGate Gate);
 
 /// <summary>
 /// A unit of work waiting in a <see cref="SqliteWriteQueue"/>: its caller's context and execution context, and
@@ -68,7 +68,10 @@ internal abstract class QueuedWrite(AppDbContext db, CancellationToken cancellat
 
     private async Task RunInSavepointAsync(SharedTransaction shared, bool hostsTransaction)
     {
-        Running.Value = true; // for this unit's flow only: an async method's changes do not flow back out
+        // For this unit's flow only (an async method's changes do not flow back out): it is inside a unit, and it
+        // holds the gate as the batch's writer does, so a save it makes on another context is not queued behind itself.
+        Running.Value = true;
+        shared.Gate.ActOnBehalfOfHolder();
         var database = Db.Database;
         var ownConnectionString = hostsTransaction ? null : database.GetConnectionString();
         if (!hostsTransaction)

@@ -103,7 +103,7 @@ internal sealed class SqliteWriteQueue
                 }
 
                 AppTelemetry.SqliteWriteBatchSize.Record(batch.Count, _database);
-                await WriteBatchAsync(batch);
+                await WriteBatchAsync(batch, _gate);
             }
 
             batch.Clear();
@@ -129,13 +129,13 @@ internal sealed class SqliteWriteQueue
     }
 
     /// <summary>One transaction, begun on the first unit's context and lent to the others'.</summary>
-    private static async Task WriteBatchAsync(List<QueuedWrite> batch)
+    private static async Task WriteBatchAsync(List<QueuedWrite> batch, SqliteWriteGate gate)
     {
         var host = batch[0].Db.Database;
         try
         {
             await using var transaction = await host.BeginTransactionAsync(CancellationToken.None);
-            var shared = new SharedTransaction(host.GetDbConnection(), transaction.GetDbTransaction());
+            var shared = new SharedTransaction(host.GetDbConnection(), transaction.GetDbTransaction(), gate);
             foreach (var write in batch)
             {
                 await write.RunAsync(shared, hostsTransaction: ReferenceEquals(write, batch[0]));
