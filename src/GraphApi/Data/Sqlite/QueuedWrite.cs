@@ -77,11 +77,15 @@ internal abstract class QueuedWrite(AppDbContext db, CancellationToken cancellat
         if (!hostsTransaction)
         {
             database.SetDbConnection(shared.Connection, contextOwnsConnection: false);
-            await database.UseTransactionAsync(shared.Transaction, CancellationToken.None);
         }
 
         try
         {
+            if (!hostsTransaction)
+            {
+                await database.UseTransactionAsync(shared.Transaction, CancellationToken.None);
+            }
+
             await using var savepoint = await SavepointTransaction.BeginAsync(shared.Transaction);
             Db.ChangeTracker.Clear();
             await ExecuteAsync(savepoint);
