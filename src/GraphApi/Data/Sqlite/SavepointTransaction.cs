@@ -25,7 +25,11 @@ internal sealed class SavepointTransaction : IDbContextTransaction
         return new SavepointTransaction(batch);
     }
 
-    public void Commit() => CommitAsync().GetAwaiter().GetResult();
+    public void Commit()
+    {
+        End();
+        _batch.Release(Name);
+    }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
@@ -33,7 +37,12 @@ internal sealed class SavepointTransaction : IDbContextTransaction
         await _batch.ReleaseAsync(Name, CancellationToken.None);
     }
 
-    public void Rollback() => RollbackAsync().GetAwaiter().GetResult();
+    public void Rollback()
+    {
+        End();
+        _batch.Rollback(Name);
+        _batch.Release(Name);
+    }
 
     public async Task RollbackAsync(CancellationToken cancellationToken = default)
     {
@@ -42,7 +51,13 @@ internal sealed class SavepointTransaction : IDbContextTransaction
         await _batch.ReleaseAsync(Name, CancellationToken.None);
     }
 
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose()
+    {
+        if (!_ended)
+        {
+            Rollback();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
